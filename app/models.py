@@ -102,6 +102,8 @@ class Passage:
     is_notes: bool = False
     # Sentence spans, relative to the passage text, used by the answerer.
     sentences: list[Span] = field(default_factory=list)
+    # Row of each sentence's vector in the index's sentence matrix (filled at index build).
+    sentence_rows: list[int] = field(default_factory=list)
     # Every place the same text occurs (the first is the passage's own doc_id/offsets).
     sources: list[Source] = field(default_factory=list)
 

@@ -1,0 +1,1 @@
+"""Document-grounded question answering over a policy corpus. See README.md."""

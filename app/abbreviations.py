@@ -1,0 +1,61 @@
+"""Abbreviations a corpus defines, found in its own text, for query expansion both ways.
+
+Two sources: rows of an abbreviation table ("JMSDF – Japan Maritime Self-Defense Force",
+as cleaning renders a tab-separated table) and inline definitions ("Free and Open
+Indo-Pacific (FOIP)"). An expansion is accepted when its initials fit the abbreviation.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROW = re.compile(r"^([A-Z][A-Za-z&/]{1,9}) – ([A-Z][^\n]{3,120})$", re.M)
+_INLINE = re.compile(r"\(([A-Z][A-Za-z&/-]{1,9})\)")
+_WORD = re.compile(r"[\w'’-]+")
+_SMALL = {"and", "of", "for", "the", "on", "in", "to", "de", "a", "&"}
+
+
+def _initials_fit(abbr: str, expansion: str) -> bool:
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    words = [w for w in re.split(r"[\s/-]+", expansion) if w]
+    if not letters or not words or words[0][0].lower() != letters[0]:
+        return False
+    initials = "".join(w[0].lower() for w in words if w.lower() not in _SMALL)
+    # every letter of the abbreviation appears in order among the initials (or the words)
+    pool = initials + "".join(w.lower() for w in words)
+    it = iter(pool)
+    return all(ch in it for ch in letters)
+
+
+def extract_abbreviations(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m in _ROW.finditer(text):
+        abbr, expansion = m.group(1), m.group(2).strip()
+        if _initials_fit(abbr, expansion):
+            found.setdefault(abbr, expansion)
+    for m in _INLINE.finditer(text):
+        abbr = m.group(1)
+        if abbr in found or sum(c.isupper() for c in abbr) < 2:
+            continue
+        before = _WORD.findall(text[max(0, m.start() - 200) : m.start()])
+        letters = sum(c.isalpha() for c in abbr)
+        for n in range(1, min(len(before), letters + 3) + 1):
+            candidate = before[-n:]
+            if candidate[0][0].lower() == abbr[0].lower() and candidate[0][0].isupper():
+                expansion = " ".join(candidate)
+                if _initials_fit(abbr, expansion) and n >= min(letters, 2):
+                    found[abbr] = expansion
+                    break
+    return found
+
+
+def expand_query(query: str, abbreviations: dict[str, str]) -> str:
+    """The query with each known abbreviation's expansion added, and each expansion's abbreviation."""
+    extra: list[str] = []
+    lowered = query.lower()
+    for abbr, expansion in abbreviations.items():
+        if re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", query) and expansion.lower() not in lowered:
+            extra.append(expansion)
+        elif expansion.lower() in lowered and not re.search(rf"\b{re.escape(abbr)}\b", query):
+            extra.append(abbr)
+    return query if not extra else f"{query} ({'; '.join(extra)})"

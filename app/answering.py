@@ -1,0 +1,255 @@
+"""Extractive answers with sentence-level citations, and abstention when the corpus is silent.
+
+For the top passages of a search, every sentence is scored against the question by
+embedding similarity (sentence vectors come from the index, never re-embedded), lexical
+overlap weighted by rarity, and the passage's rank. The best one to three sentences that do
+not repeat each other form the answer, each followed by its citation marker.
+
+Whether to answer at all is a separate judgement: topical closeness is not enough, because
+the corpus talks about the same people and places throughout. The evidence must contain the
+kind of answer asked for (a date, a number, a name, a reason) and the question's specific
+terms (names, numbers, rare words) must occur in or next to the chosen sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .abbreviations import expand_query
+from .index import LoadedIndex, bm25_tokenize
+from .models import Passage
+from .retrieval import Hit
+from .settings import Settings
+
+NOT_COVERED = (
+    "The corpus does not answer this question: no passage states what it asks for. "
+    "The nearest passages are listed below for you to judge."
+)
+
+_ASK_DATE = re.compile(r"^\s*(when|since when|what year|in what year|which year|what date|on what date|what month|in which year)\b", re.I)
+_ASK_NUMBER = re.compile(r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b", re.I)
+_ASK_PERSON = re.compile(r"^\s*(who|whom|whose)\b|\bwhich (person|leader|minister|president|official|author|scholar|prime minister|ambassador)\b", re.I)
+_ASK_PLACE = re.compile(r"^\s*where\b|\b(which|what) (country|city|island|islands|sea|region|place|port|location)\b", re.I)
+_ASK_REASON = re.compile(r"^\s*why\b|\bfor what reason|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b", re.I)
+
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
+_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b", re.I)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*[A-Za-z]\b|\b\d[\d,.]*\b")
+_QUESTION_WORDS = {"what", "why", "how", "who", "whom", "whose", "when", "where", "which", "does", "did", "do", "is", "are", "was", "were", "according", "has", "have", "can", "could", "should", "would", "will", "the", "in", "a", "an", "i"}
+
+
+@dataclass
+class Citation:
+    n: int
+    passage: Passage
+    quote: str
+    char_start: int  # into the cited document's clean text
+    char_end: int
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    grounded: bool
+    citations: list[Citation] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    support: float = 0.0
+    mode: str = "extractive"
+    unsupported: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    passage: Passage
+    rank: int
+    start: int  # relative to the passage
+    end: int
+    row: int
+    sim: float = 0.0
+    overlap: float = 0.0
+    score: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+
+def answer_kind(question: str) -> str | None:
+    for kind, pattern in (("date", _ASK_DATE), ("number", _ASK_NUMBER), ("person", _ASK_PERSON), ("place", _ASK_PLACE), ("reason", _ASK_REASON)):
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def has_kind(text: str, kind: str | None) -> bool:
+    if kind == "date":
+        return bool(_YEAR.search(text) or _MONTH.search(text))
+    if kind == "number":
+        return bool(_NUMBER.search(text))
+    if kind in ("person", "place"):
+        return bool(_NAME.search(text))
+    return True
+
+
+def question_entities(question: str) -> list[str]:
+    """Names, abbreviations and numbers the question is specifically about."""
+    out = []
+    for i, m in enumerate(_CAPITALISED.finditer(question)):
+        token = m.group(0)
+        if m.start() == 0 or token.lower() in _QUESTION_WORDS:
+            continue
+        out.append(token)
+    return out
+
+
+class Answerer:
+    def __init__(self, index: LoadedIndex, settings: Settings) -> None:
+        self.index = index
+        self.settings = settings
+        df: Counter[str] = Counter()
+        for tokens in bm25_tokenize([p.text for p in index.passages]):
+            df.update(set(tokens))
+        self._df = df
+        self._n = len(index.passages)
+
+    # -------------------------------------------------------------- features
+
+    def idf(self, term: str) -> float:
+        return math.log((self._n + 1) / (self._df.get(term, 0) + 0.5))
+
+    def _terms(self, text: str) -> list[str]:
+        return bm25_tokenize([text])[0]
+
+    def coverage(self, q_terms: list[str], evidence: str) -> float:
+        """Share of the question's rarity-weighted terms present in the evidence."""
+        if not q_terms:
+            return 1.0
+        have = set(self._terms(evidence))
+        total = sum(self.idf(t) for t in set(q_terms))
+        return sum(self.idf(t) for t in set(q_terms) if t in have) / total if total else 1.0
+
+    def _entities_present(self, entities: list[str], evidence: str) -> float:
+        if not entities:
+            return 1.0
+        low = evidence.lower()
+        expansions = self.index.abbreviations
+        found = 0
+        for e in entities:
+            alts = {e.lower(), e.lower().rstrip("s"), e.lower().replace("'s", "")}
+            if e in expansions:
+                alts.add(expansions[e].lower())
+            for abbr, exp in expansions.items():
+                if exp.lower() == e.lower():
+                    alts.add(abbr.lower())
+            if any(re.search(rf"(?<!\w){re.escape(a)}", low) for a in alts if a):
+                found += 1
+        return found / len(entities)
+
+    # -------------------------------------------------------------- answer
+
+    def candidates(self, hits: list[Hit], query_vector: np.ndarray) -> list[_Candidate]:
+        body = [h for h in hits if not h.passage.is_notes] or hits
+        out: list[_Candidate] = []
+        seen: set[int] = set()
+        for rank, hit in enumerate(body[: self.settings.answer_passages]):
+            p = hit.passage
+            for span, row in zip(p.sentences, p.sentence_rows):
+                if row in seen:
+                    continue
+                seen.add(row)
+                out.append(_Candidate(p, rank, span.start, span.end, row))
+        if out:
+            sims = self.index.sentence_vectors[[c.row for c in out]] @ query_vector
+            for c, sim in zip(out, sims):
+                c.sim = float(sim)
+        return out
+
+    def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
+        s = self.settings
+        expanded = expand_query(question, self.index.abbreviations)
+        q_terms = self._terms(expanded)
+        cands = self.candidates(hits, query_vector)
+        if not cands:
+            return Answer(question, NOT_COVERED, False, hits=hits)
+        for c in cands:
+            c.overlap = self.coverage(q_terms, c.text)
+            c.score = 0.55 * c.sim + 0.35 * c.overlap + 0.10 / (1 + c.rank)
+        cands.sort(key=lambda c: -c.score)
+        best = cands[0]
+
+        kind = answer_kind(question)
+        entities = question_entities(question)
+        context = _context(best)
+        support = self.support(best, q_terms, entities, kind, context)
+        if support < s.abstain_threshold:
+            return Answer(question, NOT_COVERED, False, hits=hits, support=support)
+
+        chosen = [best]
+        words = len(best.text.split())
+        for c in cands[1:]:
+            if len(chosen) >= s.answer_max_sentences:
+                break
+            if c.score < best.score * 0.85 or words + len(c.text.split()) > s.answer_max_words:
+                continue
+            if kind and not has_kind(c.text, kind):
+                continue
+            vecs = self.index.sentence_vectors
+            if max(float(vecs[c.row] @ vecs[o.row]) for o in chosen) > 0.8:
+                continue  # says the same thing again
+            chosen.append(c)
+            words += len(c.text.split())
+        if len({c.passage.doc_id for c in chosen}) < 2:
+            # several sources: add the best sentence of another document when it is nearly as good
+            other = next((c for c in cands[1:] if c.passage.doc_id != best.passage.doc_id and c not in chosen), None)
+            if other and other.score >= best.score * 0.9 and self.support(other, q_terms, entities, kind, _context(other)) >= s.abstain_threshold:
+                if len(chosen) >= s.answer_max_sentences:
+                    chosen[-1] = other
+                else:
+                    chosen.append(other)
+        return self._compose(question, chosen, kind, hits, support)
+
+    def support(self, c: _Candidate, q_terms: list[str], entities: list[str], kind: str | None, context: str) -> float:
+        """0..1: how well the evidence holds what the question asks for."""
+        if kind and not has_kind(c.text, kind):
+            return 0.0
+        entity_share = self._entities_present(entities, context + " " + c.passage.section)
+        coverage = self.coverage(q_terms, context)
+        return min(1.0, 0.4 * coverage + 0.3 * entity_share + 0.3 * max(0.0, c.sim) / 0.6)
+
+    def _compose(self, question: str, chosen: list[_Candidate], kind: str | None, hits: list[Hit], support: float) -> Answer:
+        citations: list[Citation] = []
+        for n, c in enumerate(chosen, start=1):
+            citations.append(Citation(n, c.passage, c.text, c.passage.char_start + c.start, c.passage.char_start + c.end))
+        docs = {c.passage.doc_id for c in chosen}
+        differ = kind in ("number", "date") and len(docs) > 1 and _values_differ(chosen)
+        if differ:
+            order = sorted(citations, key=lambda ct: ct.passage.date)
+            lines = [f"As of {ct.passage.date or 'an undated source'} ({ct.passage.title}): {ct.quote} [{ct.n}]" for ct in order]
+            text = "The sources give different figures, each as of its own date. " + " ".join(lines)
+        else:
+            text = " ".join(f"{ct.quote} [{ct.n}]" for ct in citations)
+        return Answer(question, text, True, citations=citations, hits=hits, support=support)
+
+
+def _context(c: _Candidate) -> str:
+    """The sentence with its neighbours in the passage: where a question's terms may sit."""
+    spans = c.passage.sentences
+    i = next((k for k, s in enumerate(spans) if s.start == c.start), 0)
+    lo = spans[max(0, i - 1)].start
+    hi = spans[min(len(spans) - 1, i + 1)].end
+    return c.passage.text[lo:hi]
+
+
+def _values_differ(chosen: list[_Candidate]) -> bool:
+    values = {c.passage.doc_id: set(re.findall(r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b", c.text.lower())) for c in chosen}
+    sets = [v for v in values.values() if v]
+    return len(sets) > 1 and any(a != b for a in sets for b in sets)

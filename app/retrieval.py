@@ -1,0 +1,153 @@
+"""Hybrid retrieval: FAISS dense + BM25 lexical, fused, filtered, near-duplicates collapsed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .abbreviations import expand_query
+from .index import LoadedIndex, bm25_tokenize
+from .models import Passage
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Filters:
+    doc_ids: tuple[str, ...] = ()
+    author: str | None = None
+    date_from: str | None = None  # ISO prefix: 2015, 2015-03, 2015-03-09
+    date_to: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.doc_ids or self.author or self.date_from or self.date_to)
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    score: float
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+    row: int = -1
+
+
+def _date_bounds(date: str) -> tuple[str, str]:
+    """Earliest and latest day an ISO date of any precision stands for."""
+    parts = date.split("-")
+    start = "-".join(parts + ["01"] * (3 - len(parts)))
+    end_parts = parts + ["12", "31"][len(parts) - 1 :] if len(parts) < 3 else parts
+    return start, "-".join(end_parts)
+
+
+def passage_matches(p: Passage, f: Filters) -> bool:
+    if f.doc_ids and not ({s.doc_id for s in p.sources} & set(f.doc_ids)):
+        return False
+    if f.author:
+        needle = f.author.casefold()
+        if not any(needle in a.casefold() for s in p.sources for a in s.authors):
+            return False
+    if (f.date_from or f.date_to) and p.date:
+        start, end = _date_bounds(p.date)
+        if f.date_from and end < _date_bounds(f.date_from)[0]:
+            return False
+        if f.date_to and start > _date_bounds(f.date_to)[1]:
+            return False
+    elif (f.date_from or f.date_to) and not p.date:
+        return False
+    return True
+
+
+def _ranks(scores: np.ndarray, allowed: np.ndarray, n: int) -> list[int]:
+    scores = np.where(allowed, scores, -np.inf)
+    n = min(n, int(allowed.sum()))
+    if n <= 0:
+        return []
+    top = np.argpartition(-scores, n - 1)[:n]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    return [int(i) for i in top if np.isfinite(scores[i])]
+
+
+class Retriever:
+    def __init__(self, index: LoadedIndex, embedder, settings: Settings) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self._all = np.ones(len(index.passages), dtype=bool)
+        self._vocab = getattr(index.bm25, "vocab_dict", None) or {}
+
+    def allowed(self, filters: Filters | None) -> np.ndarray:
+        if not filters:
+            return self._all
+        return np.array([passage_matches(p, filters) for p in self.index.passages], dtype=bool)
+
+    def expand(self, query: str) -> str:
+        return expand_query(query, self.index.abbreviations)
+
+    def embed_query(self, query: str) -> np.ndarray:
+        return self.embedder.embed([query])[0]
+
+    def dense_scores(self, query_vector: np.ndarray, allowed: np.ndarray, n: int) -> tuple[list[int], dict[int, float]]:
+        import faiss
+
+        n = min(n, int(allowed.sum()))
+        if n <= 0:
+            return [], {}
+        q = query_vector.reshape(1, -1).astype(np.float32)
+        if allowed is self._all:
+            scores, ids = self.index.dense.search(q, n)
+        else:
+            sel = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
+            params = faiss.SearchParametersHNSW(sel=sel) if isinstance(self.index.dense, faiss.IndexHNSW) else faiss.SearchParameters(sel=sel)
+            scores, ids = self.index.dense.search(q, n, params=params)
+        ranked = [int(i) for i in ids[0] if i >= 0]
+        return ranked, {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
+
+    def bm25_scores(self, query: str, allowed: np.ndarray, n: int) -> list[int]:
+        tokens = [t for t in bm25_tokenize([query])[0] if t in self._vocab]
+        if not tokens:
+            return []
+        scores = np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float64)
+        ranked = _ranks(scores, allowed & (scores > 0), n)
+        return ranked
+
+    def search(self, query: str, *, k: int = 10, filters: Filters | None = None, query_vector: np.ndarray | None = None) -> list[Hit]:
+        s = self.settings
+        expanded = self.expand(query)
+        allowed = self.allowed(filters)
+        if query_vector is None:
+            query_vector = self.embed_query(expanded)
+        dense_ranked, dense_sim = self.dense_scores(query_vector, allowed, s.candidates)
+        bm25_ranked = self.bm25_scores(expanded, allowed, s.candidates)
+        fused: dict[int, float] = {}
+        if s.fusion == "rrf":
+            for rank, i in enumerate(dense_ranked):
+                fused[i] = fused.get(i, 0.0) + s.dense_weight / (s.rrf_k + rank + 1)
+            for rank, i in enumerate(bm25_ranked):
+                fused[i] = fused.get(i, 0.0) + (1 - s.dense_weight) / (s.rrf_k + rank + 1)
+        else:
+            fused = _weighted(dense_ranked, dense_sim, bm25_ranked, s.dense_weight)
+        d_rank = {i: r for r, i in enumerate(dense_ranked)}
+        b_rank = {i: r for r, i in enumerate(bm25_ranked)}
+        order = sorted(fused, key=lambda i: -fused[i])
+        hits: list[Hit] = []
+        kept_rows: list[int] = []
+        vectors = self.index.passage_vectors
+        for i in order:
+            if kept_rows and float(np.max(vectors[kept_rows] @ vectors[i])) >= s.near_duplicate_threshold:
+                continue  # near-duplicate of a better result
+            kept_rows.append(i)
+            hits.append(Hit(self.index.passages[i], fused[i], d_rank.get(i), b_rank.get(i), i))
+            if len(hits) >= k:
+                break
+        return hits
+
+
+def _weighted(dense_ranked: list[int], dense_sim: dict[int, float], bm25_ranked: list[int], w: float) -> dict[int, float]:
+    """Blend of rank-normalised scores (0..1) from each list."""
+    out: dict[int, float] = {}
+    for ranked, weight in ((dense_ranked, w), (bm25_ranked, 1 - w)):
+        n = len(ranked)
+        for r, i in enumerate(ranked):
+            out[i] = out.get(i, 0.0) + weight * (1 - r / max(n, 1))
+    return out

@@ -1,0 +1,79 @@
+"""The question-answering service: one object that owns the index, the model and the answerers.
+
+Built once (in the app's lifespan or by a CLI command) and handed to whoever needs it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from .answering import Answer, Answerer
+from .errors import BadRequest, DocumentNotFound
+from .index import DocumentRecord, LoadedIndex, ensure_index, load_index
+from .retrieval import Filters, Hit, Retriever
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Service:
+    settings: Settings
+    index: LoadedIndex
+    embedder: object
+    retriever: Retriever
+    answerer: Answerer
+
+    @classmethod
+    def from_index(cls, settings: Settings, index: LoadedIndex, embedder) -> Service:
+        return cls(settings, index, embedder, Retriever(index, embedder, settings), Answerer(index, settings))
+
+    @classmethod
+    def load(cls, settings: Settings, embedder=None, *, build: bool = True, progress: bool = False) -> Service:
+        if embedder is None:
+            from .embedding import SentenceTransformerEmbedder
+
+            embedder = SentenceTransformerEmbedder(settings.model, device=settings.device, allow_download=settings.allow_download)
+        started = time.time()
+        index = ensure_index(settings, embedder, progress=progress) if build else load_index(settings.index_dir, expected_model=settings.model)
+        service = cls.from_index(settings, index, embedder)
+        service.retriever.embed_query("warm-up")  # load the model now, not on the first request
+        log.info("service ready in %.1fs: %d passages from %d documents", time.time() - started, len(index), len(index.documents))
+        return service
+
+    def _check_filters(self, filters: Filters | None) -> None:
+        if filters and filters.doc_ids:
+            unknown = [d for d in filters.doc_ids if d not in self.index.documents]
+            if unknown:
+                raise BadRequest(f"unknown doc_id: {', '.join(unknown)} (GET /api/documents lists them)")
+
+    def search(self, query: str, *, k: int | None = None, filters: Filters | None = None) -> list[Hit]:
+        self._check_filters(filters)
+        return self.retriever.search(query, k=k or self.settings.default_k, filters=filters)
+
+    def ask(self, question: str, *, k: int | None = None, filters: Filters | None = None) -> Answer:
+        self._check_filters(filters)
+        expanded = self.retriever.expand(question)
+        vector = self.retriever.embed_query(expanded)
+        hits = self.retriever.search(question, k=k or self.settings.default_k, filters=filters, query_vector=vector)
+        answer = self.answerer.answer(question, hits, vector)
+        if self.settings.llm_base_url and answer.hits:
+            from .generation import generate_answer
+
+            answer = generate_answer(question, answer, self)
+        return answer
+
+    def document(self, doc_id: str) -> DocumentRecord:
+        doc = self.index.documents.get(doc_id)
+        if doc is None:
+            raise DocumentNotFound(f"no document with doc_id '{doc_id}' (GET /api/documents lists them)")
+        return doc
+
+    def passage_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for p in self.index.passages:
+            for doc_id in {s.doc_id for s in p.sources}:
+                counts[doc_id] = counts.get(doc_id, 0) + 1
+        return counts

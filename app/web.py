@@ -1,0 +1,7 @@
+"""Web page routes (placeholder until the page lands)."""
+
+from fastapi import APIRouter
+
+
+def web_router() -> APIRouter:
+    return APIRouter()
