@@ -90,14 +90,18 @@ def answer_kind(question: str) -> str | None:
     return None
 
 
-def has_kind(text: str, kind: str | None) -> bool:
+def has_kind(text: str, kind: str | None, question: str = "") -> bool:
+    """Does the text hold an answer of the kind asked for that the question does not already give?"""
+    if kind is None or kind == "reason":
+        return True
+    asked = question.lower()
     if kind == "date":
-        return bool(_YEAR.search(text) or _MONTH.search(text))
-    if kind == "number":
-        return bool(_NUMBER.search(text))
-    if kind in ("person", "place"):
-        return bool(_NAME.search(text))
-    return True
+        found = [m.group(0) for m in _YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
+    elif kind == "number":
+        found = [m.group(0) for m in _NUMBER.finditer(text)]
+    else:  # person, place: a name
+        found = [m.group(0) for m in _NAME.finditer(text)] + [m.group(0) for m in _CAPITALISED.finditer(text) if m.start() > 0]
+    return any(f.lower() not in asked for f in found)
 
 
 def question_entities(question: str) -> list[str]:
@@ -184,12 +188,16 @@ class Answerer:
             c.overlap = self.coverage(q_terms, c.text)
             c.score = 0.55 * c.sim + 0.35 * c.overlap + 0.10 / (1 + c.rank)
         cands.sort(key=lambda c: -c.score)
+        kind = answer_kind(question)
+        if kind:
+            # the best sentence that holds the kind of answer asked for (a date, a number, a name)
+            fitting = [c for c in cands if has_kind(c.text, kind, question)]
+            cands = fitting + [c for c in cands if c not in fitting] if fitting and fitting[0].score >= cands[0].score * 0.8 else cands
         best = cands[0]
 
-        kind = answer_kind(question)
         entities = question_entities(question)
         context = _context(best)
-        support = self.support(best, q_terms, entities, kind, context)
+        support = self.support(best, question, q_terms, entities, kind, context)
         if support < s.abstain_threshold:
             return Answer(question, NOT_COVERED, False, hits=hits, support=support)
 
@@ -200,7 +208,7 @@ class Answerer:
                 break
             if c.score < best.score * 0.85 or words + len(c.text.split()) > s.answer_max_words:
                 continue
-            if kind and not has_kind(c.text, kind):
+            if kind and not has_kind(c.text, kind, question):
                 continue
             vecs = self.index.sentence_vectors
             if max(float(vecs[c.row] @ vecs[o.row]) for o in chosen) > 0.8:
@@ -210,18 +218,19 @@ class Answerer:
         if len({c.passage.doc_id for c in chosen}) < 2:
             # several sources: add the best sentence of another document when it is nearly as good
             other = next((c for c in cands[1:] if c.passage.doc_id != best.passage.doc_id and c not in chosen), None)
-            if other and other.score >= best.score * 0.9 and self.support(other, q_terms, entities, kind, _context(other)) >= s.abstain_threshold:
+            if other and other.score >= best.score * 0.9 and self.support(other, question, q_terms, entities, kind, _context(other)) >= s.abstain_threshold:
                 if len(chosen) >= s.answer_max_sentences:
                     chosen[-1] = other
                 else:
                     chosen.append(other)
         return self._compose(question, chosen, kind, hits, support)
 
-    def support(self, c: _Candidate, q_terms: list[str], entities: list[str], kind: str | None, context: str) -> float:
+    def support(self, c: _Candidate, question: str, q_terms: list[str], entities: list[str], kind: str | None, context: str) -> float:
         """0..1: how well the evidence holds what the question asks for."""
-        if kind and not has_kind(c.text, kind):
+        if kind and not has_kind(c.text, kind, question):
             return 0.0
-        entity_share = self._entities_present(entities, context + " " + c.passage.section)
+        p = c.passage
+        entity_share = self._entities_present(entities, " ".join([context, p.section, p.title, p.author]))
         coverage = self.coverage(q_terms, context)
         return min(1.0, 0.4 * coverage + 0.3 * entity_share + 0.3 * max(0.0, c.sim) / 0.6)
 
