@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import IndexNotReady, ServiceError
 from .presenters import ask_response, document_out, document_summary, search_result
@@ -125,9 +126,12 @@ def create_app(settings: Settings | None = None, service=None) -> FastAPI:
     async def validation_error(request: Request, exc: RequestValidationError):
         return _error(422, "invalid_request", _validation_message(exc))
 
-    @app.exception_handler(UnicodeDecodeError)
-    async def decode_error(request: Request, exc: UnicodeDecodeError):
-        return _error(400, "invalid_encoding", "request body is not valid UTF-8")
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = str(exc.detail)
+        if exc.status_code == 400 and "parsing the body" in message:
+            message = "request body could not be parsed: it must be UTF-8 encoded JSON"
+        return _error(exc.status_code, "http_error", message)
 
     app.include_router(api_router())
     from .web import web_router

@@ -203,13 +203,13 @@ def _rejoin_page_breaks(blocks: list[Block], dropped: list[str]) -> list[Block]:
 def _drop_front_matter(blocks: list[Block], title: str, dropped: list[str]) -> list[Block]:
     """Drop the masthead / cover / contents before the first substantive paragraph.
 
-    Kept: the last heading before that paragraph and any other paragraph line (a standfirst).
-    Dropped: earlier headings, the title line and the kicker lines above it.
+    Dropped: the title line and the kicker lines above it, headings that repeat the title or
+    shout in capitals (a cover), and headings left with nothing under them (a contents page).
+    Kept: other headings and any other paragraph line (a standfirst).
     """
     first_body = next((i for i, b in enumerate(blocks) if not b.level and b.words >= 20), None)
     if first_body is None:
         return blocks
-    last_heading = max((i for i in range(first_body) if blocks[i].level), default=None)
     norm_title = normalise(title).casefold()
     title_at = None
     for i in range(first_body):
@@ -218,9 +218,13 @@ def _drop_front_matter(blocks: list[Block], title: str, dropped: list[str]) -> l
                 title_at = (i, j)
     kept: list[Block] = []
     for i, block in enumerate(blocks[:first_body]):
-        if block.level and i != last_heading:
-            dropped.append(block.text)
-            continue
+        if block.level:
+            nxt = blocks[i + 1]
+            empty = bool(nxt.level) and nxt.level <= block.level
+            cover = block.text.upper() == block.text or normalise(block.text).casefold() in norm_title
+            if empty or cover:  # cover lines and headings of an emptied contents page
+                dropped.append(block.text)
+                continue
         if title_at is not None and i <= title_at[0]:
             # the title line and the kicker lines above it ("Global Governance")
             cut = len(block.lines) if i < title_at[0] else title_at[1] + 1
