@@ -21,6 +21,7 @@ EPILOG = """examples:
   python -m app ask "Why did Japan hold 2+2 talks with Russia?"
   python -m app search "JMSDF exercise" -k 5
   python -m app eval                        retrieval and answer metrics on tests/qa/
+  python -m app bench                       latency medians (embedding, search, ask)
 """
 
 
@@ -128,6 +129,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 1 if report.get("failures") else 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run_benchmark
+
+    report = run_benchmark(_settings(args), questions_path=Path(args.questions), rounds=args.rounds)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m app", description="Document-grounded Q&A over a policy corpus.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -178,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="also write the report as JSON to this file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("bench", help="latency medians: query embedding, /api/search, /api/ask")
+    common(p)
+    p.add_argument("--questions", default="tests/qa/golden.jsonl", help="JSONL with a 'question' field")
+    p.add_argument("--rounds", type=int, default=3)
+    p.set_defaults(func=cmd_bench)
     return parser
 
 

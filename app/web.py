@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import quote, urlencode
 
 import jinja2
@@ -30,6 +31,7 @@ from .models import Section
 from .presenters import ask_response, search_result
 from .retrieval import Filters
 from .schemas import AskRequest, AskResponse, CitationOut
+from .service import Service
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -143,7 +145,7 @@ def document_blocks(text: str, sections: list[Section], span: tuple[int, int] | 
             if a in titled and a != ps:
                 out.append(f'<span class="anchor" id="sec-{a}"></span>')
             if want and not in_mark:
-                out.append('<mark class="cite">' if cite_placed else '<mark class="cite" id="cite" tabindex="-1">')
+                out.append('<mark class="cite">' if cite_placed else '<mark class="cite" id="cite">')
                 in_mark = cite_placed = True
             out.append(str(escape(text[a:b])))
         if in_mark:
@@ -171,7 +173,9 @@ def parse_span(start: str | None, end: str | None, length: int) -> tuple[int, in
     except ValueError:
         raise BadRequest("start and end must be whole numbers (character offsets)") from None
     if not 0 <= a < b <= length:
-        raise BadRequest(f"start and end must satisfy 0 <= start < end <= {length} (the document's length); got {a} and {b}")
+        raise BadRequest(
+            f"start and end must satisfy 0 <= start < end <= {length} (the document's length); got {a} and {b}"
+        )
     return a, b
 
 
@@ -190,7 +194,7 @@ def _validation_messages(exc: ValidationError) -> list[str]:
 # ---------------------------------------------------------------------------- routes
 
 
-def _service(request: Request):
+def _service(request: Request) -> Service:
     service = getattr(request.app.state, "service", None)
     if service is None:
         raise IndexNotReady("the index is still loading; try again in a moment")
@@ -222,6 +226,9 @@ def _html_error_route(templates: Jinja2Templates) -> type[APIRoute]:
     return HTMLErrorRoute
 
 
+ServiceDep = Annotated[Service, Depends(_service)]
+
+
 def web_router() -> APIRouter:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
     env.globals["document_href"] = document_href
@@ -232,12 +239,12 @@ def web_router() -> APIRouter:
     @router.get("/", name="search_page")
     def search_page(
         request: Request,
+        service: ServiceDep,
         q: str = "",
         mode: str = "answer",
         doc_id: str = "",
         date_from: str = "",
         date_to: str = "",
-        service=Depends(_service),
     ) -> Response:
         mode = mode if mode in MODES else "answer"
         documents = sorted(service.index.documents.values(), key=lambda d: d.meta.title.casefold())
@@ -261,7 +268,9 @@ def web_router() -> APIRouter:
             return templates.TemplateResponse(request, "search.html", context)
         try:
             # The same request model as POST /api/ask: one set of limits for the page and the API.
-            req = AskRequest(question=q, doc_id=[doc_id] if doc_id else None, date_from=date_from or None, date_to=date_to or None)
+            req = AskRequest(
+                question=q, doc_id=[doc_id] if doc_id else None, date_from=date_from or None, date_to=date_to or None
+            )
             filters = Filters(tuple(req.doc_id or ()), None, req.date_from, req.date_to)
             if mode == "passages":
                 hits = service.search(q, filters=filters)
@@ -281,10 +290,10 @@ def web_router() -> APIRouter:
     @router.get("/documents/{doc_id}", name="document_page")
     def document_page(
         request: Request,
+        service: ServiceDep,
         doc_id: str,
         start: str | None = None,
         end: str | None = None,
-        service=Depends(_service),
     ) -> Response:
         doc = service.document(doc_id)
         span = parse_span(start, end, len(doc.text))
@@ -306,4 +315,3 @@ def web_router() -> APIRouter:
         return FileResponse(path, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
 
     return router
-

@@ -21,12 +21,17 @@ from .browser_support import CHROMIUM, CHROMIUM_ARGS, Server, screenshot_dir, te
 pytestmark = pytest.mark.browser
 
 if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package to run the browser tests", allow_module_level=True)
+    pytest.skip(
+        f"{CHROMIUM} not found: install Debian's chromium package to run the browser tests", allow_module_level=True
+    )
 
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 ANSWERABLE = "Why did Japan hold 2+2 talks with Russia?"
-UNANSWERABLE = ["How many Japanese tourists visited Sakhalin in 2015?", "What is the boiling point of liquid nitrogen in Kelvin?"]
+UNANSWERABLE = [
+    "How many Japanese tourists visited Sakhalin in 2015?",
+    "What is the boiling point of liquid nitrogen in Kelvin?",
+]
 SCRIPT_QUESTION = "<script>alert(1)</script>"
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 375, "height": 800}
@@ -75,7 +80,9 @@ def page(browser, base_url) -> Page:
 
 @pytest.fixture
 def narrow_page(browser, base_url) -> Page:
-    context = browser.new_context(viewport=NARROW, base_url=base_url, is_mobile=True, has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport=NARROW, base_url=base_url, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     page = context.new_page()
     page.set_default_timeout(30_000)
     yield page
@@ -117,7 +124,9 @@ def test_answer_marker_opens_document_at_highlighted_quote(page: Page):
 
     first = api["citations"][0]
     markers.first.click()
-    page.wait_for_url(re.compile(rf"/documents/{re.escape(first['doc_id'])}\?start={first['char_start']}&end={first['char_end']}"))
+    page.wait_for_url(
+        re.compile(rf"/documents/{re.escape(first['doc_id'])}\?start={first['char_start']}&end={first['char_end']}")
+    )
     mark = page.locator("mark#cite")
     expect(mark).to_be_visible()
     expect(mark).to_be_in_viewport()
@@ -217,6 +226,7 @@ def test_document_view_shows_section_outline(page: Page):
     links = page.locator("nav.outline a")
     expect(links.first).to_be_visible()
     assert links.count() == len(sections)
+    save_screenshot(page, "desktop-document-outline")
     target = sections[len(sections) // 2]
     link = links.nth(len(sections) // 2)
     assert link.get_attribute("href") == f"#sec-{target['start']}"
@@ -252,20 +262,26 @@ def test_narrow_screen_has_no_horizontal_scroll(narrow_page: Page):
     page = narrow_page
     width = NARROW["width"]
 
-    def assert_fits(name: str) -> None:
+    def assert_fits(name: str, *, full_page: bool = False, screenshot: bool = True) -> None:
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= width + 1, f"{name}: page is {scroll_width}px wide on a {width}px screen"
-        save_screenshot(page, f"narrow-{name}", full_page=name != "document-cited")
+        if screenshot:
+            save_screenshot(page, f"narrow-{name}", full_page=full_page)
 
     page.goto("/")
     assert_fits("search-empty")
     page.goto(f"/?q={quote_plus(ANSWERABLE)}")
     expect(page.locator(".cite-marker").first).to_be_visible()
     page.locator("summary", has_text="Filters").click()
-    assert_fits("answer")
-    page.goto(f"/?q={quote_plus(UNANSWERABLE[1])}&mode=passages")
+    assert_fits("answer", full_page=True)
+    page.goto("/?q=maritime+security+cooperation&mode=passages")
     assert_fits("passages")
     page.goto(f"/?q={quote_plus(ANSWERABLE)}")
     page.locator(".cite-marker").first.click()
     expect(page.locator("mark#cite")).to_be_in_viewport()
     assert_fits("document-cited")
+    page.goto(f"/?q={quote_plus(UNANSWERABLE[1])}")
+    assert_fits("not-covered")
+    for doc in page.request.get("/api/documents").json():  # long headings, URLs in notes
+        page.goto(f"/documents/{doc['doc_id']}")
+        assert_fits(f"document-{doc['doc_id']}", screenshot=False)
