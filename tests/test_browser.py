@@ -25,6 +25,7 @@ if not CHROMIUM.exists():
         f"{CHROMIUM} not found: install Debian's chromium package to run the browser tests", allow_module_level=True
     )
 
+pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 ANSWERABLE = "Why did Japan hold 2+2 talks with Russia?"
