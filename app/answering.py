@@ -13,10 +13,12 @@ terms (names, numbers, rare words) must occur in or next to the chosen sentence.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -74,6 +76,7 @@ class _Candidate:
     start: int  # relative to the passage
     end: int
     row: int
+    passage_sim: float = 0.0
     sim: float = 0.0
     overlap: float = 0.0
     score: float = 0.0
@@ -83,11 +86,28 @@ class _Candidate:
         return self.passage.text[self.start : self.end]
 
 
+@dataclass
+class _Selection:
+    candidates: list[_Candidate]
+    kind: str | None
+    cue: re.Pattern | None
+    q_terms: list[str]
+    entities: list[str]
+
+
 def answer_kind(question: str) -> str | None:
     for kind, pattern in (("date", _ASK_DATE), ("number", _ASK_NUMBER), ("person", _ASK_PERSON), ("place", _ASK_PLACE), ("reason", _ASK_REASON)):
         if pattern.search(question):
             return kind
     return None
+
+
+_HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.I)
+_HOW_LONG = re.compile(r"\bhow long\b", re.I)
+_HOW_MUCH = re.compile(r"\b(how much|what (was|is) the (value|amount|size|cost|volume))\b", re.I)
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b", re.I)
+_AMOUNT = re.compile(r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent)\b|%", re.I)
+_NUMBER_WORDS = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|several|many)"
 
 
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
@@ -98,6 +118,15 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     if kind == "date":
         found = [m.group(0) for m in _YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
     elif kind == "number":
+        many = _HOW_MANY.search(question)
+        if many and many.group(1).lower() not in ("of", "times", "more"):
+            # "how many documents": a number counting documents ("11 documents were signed")
+            noun = re.escape(many.group(1).lower()[:5])
+            return bool(re.search(rf"\b{_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?{noun}", text, re.I))
+        if _HOW_LONG.search(question) and not _DURATION.search(text):
+            return False
+        if _HOW_MUCH.search(question) and not _AMOUNT.search(text):
+            return False
         found = [m.group(0) for m in _NUMBER.finditer(text)]
     else:  # person, place: a name
         found = [m.group(0) for m in _NAME.finditer(text)] + [m.group(0) for m in _CAPITALISED.finditer(text) if m.start() > 0]
@@ -115,6 +144,13 @@ def question_entities(question: str) -> list[str]:
     return out
 
 
+SUPPORT_WEIGHTS = Path(__file__).with_name("support_weights.json")
+
+
+def load_support_weights(path: Path = SUPPORT_WEIGHTS) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 class Answerer:
     def __init__(self, index: LoadedIndex, settings: Settings) -> None:
         self.index = index
@@ -124,6 +160,7 @@ class Answerer:
             df.update(set(tokens))
         self._df = df
         self._n = len(index.passages)
+        self._weights = load_support_weights()
 
     # -------------------------------------------------------------- features
 
@@ -148,7 +185,10 @@ class Answerer:
         expansions = self.index.abbreviations
         found = 0
         for e in entities:
-            alts = {e.lower(), e.lower().rstrip("s"), e.lower().replace("'s", "")}
+            base = e.lower().replace("'s", "")
+            # "Japanese" finds "Japan", "Russian" finds "Russia", "Islands" finds "Island"
+            stem = base[: max(4, len(base) - 3)] if base.isalpha() and len(base) > 4 else base
+            alts = {e.lower(), base, stem}
             if e in expansions:
                 alts.add(expansions[e].lower())
             for abbr, exp in expansions.items():
@@ -170,34 +210,40 @@ class Answerer:
                 if row in seen:
                     continue
                 seen.add(row)
-                out.append(_Candidate(p, rank, span.start, span.end, row))
+                out.append(_Candidate(p, rank, span.start, span.end, row, passage_sim=float(self.index.passage_vectors[hit.row] @ query_vector) if hit.row >= 0 else 0.0))
         if out:
             sims = self.index.sentence_vectors[[c.row for c in out]] @ query_vector
             for c, sim in zip(out, sims):
                 c.sim = float(sim)
         return out
 
-    def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
-        s = self.settings
+    def select(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> _Selection | None:
+        """Score the sentences of the top passages; the first is the one that answers best."""
         expanded = expand_query(question, self.index.abbreviations)
         q_terms = self._terms(expanded)
         cands = self.candidates(hits, query_vector)
         if not cands:
-            return Answer(question, NOT_COVERED, False, hits=hits)
+            return None
+        kind = answer_kind(question)
+        cue = _cue_for(question, kind)
         for c in cands:
             c.overlap = self.coverage(q_terms, c.text)
-            c.score = 0.55 * c.sim + 0.35 * c.overlap + 0.10 / (1 + c.rank)
+            c.score = 0.5 * c.sim + 0.3 * c.overlap + 0.1 / (1 + c.rank) + (0.1 if cue and cue.search(c.text) else 0.0)
         cands.sort(key=lambda c: -c.score)
-        kind = answer_kind(question)
         if kind:
             # the best sentence that holds the kind of answer asked for (a date, a number, a name)
             fitting = [c for c in cands if has_kind(c.text, kind, question)]
-            cands = fitting + [c for c in cands if c not in fitting] if fitting and fitting[0].score >= cands[0].score * 0.8 else cands
-        best = cands[0]
+            cands = fitting + [c for c in cands if c not in fitting]
+        return _Selection(cands, kind, cue, q_terms, question_entities(question))
 
-        entities = question_entities(question)
-        context = _context(best)
-        support = self.support(best, question, q_terms, entities, kind, context)
+    def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
+        s = self.settings
+        sel = self.select(question, hits, query_vector)
+        if sel is None:
+            return Answer(question, NOT_COVERED, False, hits=hits)
+        cands, kind, cue, q_terms, entities = sel.candidates, sel.kind, sel.cue, sel.q_terms, sel.entities
+        best = cands[0]
+        support = self.support(best, question, q_terms, entities, kind)
         if support < s.abstain_threshold:
             return Answer(question, NOT_COVERED, False, hits=hits, support=support)
 
@@ -210,34 +256,59 @@ class Answerer:
                 continue
             if kind and not has_kind(c.text, kind, question):
                 continue
-            vecs = self.index.sentence_vectors
-            if max(float(vecs[c.row] @ vecs[o.row]) for o in chosen) > 0.8:
-                continue  # says the same thing again
+            if self._repeats(c, chosen):
+                continue
             chosen.append(c)
             words += len(c.text.split())
         if len({c.passage.doc_id for c in chosen}) < 2:
             # several sources: add the best sentence of another document when it is nearly as good
-            other = next((c for c in cands[1:] if c.passage.doc_id != best.passage.doc_id and c not in chosen), None)
-            if other and other.score >= best.score * 0.9 and self.support(other, question, q_terms, entities, kind, _context(other)) >= s.abstain_threshold:
-                if len(chosen) >= s.answer_max_sentences:
-                    chosen[-1] = other
-                else:
-                    chosen.append(other)
-        return self._compose(question, chosen, kind, hits, support)
+            ratio = 0.75 if kind in ("number", "date") else 0.9
+            other = next((c for c in cands[1:] if c.passage.doc_id != best.passage.doc_id), None)
+            if (
+                other
+                and other.score >= best.score * ratio
+                and not self._repeats(other, chosen[:1])
+                and self.support(other, question, q_terms, entities, kind) >= s.abstain_threshold
+            ):
+                chosen = chosen[: s.answer_max_sentences - 1] + [other]
+        spans = [_extend(c, cue, kind, s.answer_max_words) for c in chosen]
+        return self._compose(question, chosen, spans, kind, hits, support)
 
-    def support(self, c: _Candidate, question: str, q_terms: list[str], entities: list[str], kind: str | None, context: str) -> float:
-        """0..1: how well the evidence holds what the question asks for."""
+    def _repeats(self, c: _Candidate, chosen: list[_Candidate]) -> bool:
+        vecs = self.index.sentence_vectors
+        return max(float(vecs[c.row] @ vecs[o.row]) for o in chosen) > 0.8
+
+    def features(self, c: _Candidate, question: str, q_terms: list[str], entities: list[str]) -> dict[str, float]:
+        """What the abstention model looks at, for the sentence chosen to answer."""
+        p = c.passage
+        context = _context(c)
+        unique = set(q_terms)
+        total_idf = sum(self.idf(t) for t in unique) or 1.0
+        have = set(self._terms(context))
+        missing = [self.idf(t) for t in unique if t not in have]
+        return {
+            "sim": c.sim,
+            "passage_sim": c.passage_sim,
+            "coverage_context": self.coverage(q_terms, context),
+            "coverage_sentence": c.overlap,
+            "entities": self._entities_present(entities, " ".join([context, p.section, p.title, p.author])),
+            "unknown_terms": sum(self.idf(t) for t in unique if t not in self._df) / total_idf,
+            "max_missing_idf": max(missing, default=0.0) / math.log(self._n + 1),
+            "rank": 1.0 / (1 + c.rank),
+        }
+
+    def support(self, c: _Candidate, question: str, q_terms: list[str], entities: list[str], kind: str | None) -> float:
+        """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
         if kind and not has_kind(c.text, kind, question):
             return 0.0
-        p = c.passage
-        entity_share = self._entities_present(entities, " ".join([context, p.section, p.title, p.author]))
-        coverage = self.coverage(q_terms, context)
-        return min(1.0, 0.4 * coverage + 0.3 * entity_share + 0.3 * max(0.0, c.sim) / 0.6)
+        f = self.features(c, question, q_terms, entities)
+        z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
+        return 1.0 / (1.0 + math.exp(-z))
 
-    def _compose(self, question: str, chosen: list[_Candidate], kind: str | None, hits: list[Hit], support: float) -> Answer:
+    def _compose(self, question: str, chosen: list[_Candidate], spans: list[tuple[int, int]], kind: str | None, hits: list[Hit], support: float) -> Answer:
         citations: list[Citation] = []
-        for n, c in enumerate(chosen, start=1):
-            citations.append(Citation(n, c.passage, c.text, c.passage.char_start + c.start, c.passage.char_start + c.end))
+        for n, (c, (start, end)) in enumerate(zip(chosen, spans), start=1):
+            citations.append(Citation(n, c.passage, c.passage.text[start:end], c.passage.char_start + start, c.passage.char_start + end))
         docs = {c.passage.doc_id for c in chosen}
         differ = kind in ("number", "date") and len(docs) > 1 and _values_differ(chosen)
         if differ:
@@ -247,6 +318,45 @@ class Answerer:
         else:
             text = " ".join(f"{ct.quote} [{ct.n}]" for ct in citations)
         return Answer(question, text, True, citations=citations, hits=hits, support=support)
+
+
+_REASON_CUE = re.compile(r"\b(because|due to|as a result|in order to|so that|for this reason|since|given|owing to|reason|aims? to|in the hopes? of|thus|therefore|driven by)\b", re.I)
+_ADVICE_CUE = re.compile(r"\b(should|must|need to|needs to|needs? (a|an|more)|ought to|requires?|recommend\w*|propos\w*|suggest\w*|it is (important|necessary|essential))\b", re.I)
+_ASK_ADVICE = re.compile(r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|call(s|ed)? for|needed|required|necessary)\b", re.I)
+_ANAPHORIC_START = re.compile(r"^(for this reason|this is (why|because)|therefore|thus|hence|as a result|that is why|consequently)\b", re.I)
+
+
+def _cue_for(question: str, kind: str | None) -> re.Pattern | None:
+    """Words that mark the sentence giving the kind of answer asked: a reason, or advice."""
+    if kind == "reason":
+        return _REASON_CUE
+    if _ASK_ADVICE.search(question):
+        return _ADVICE_CUE
+    return None
+
+
+def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: int) -> tuple[int, int]:
+    """The quoted span: the sentence, plus the next one when the sentence only sets up the answer.
+
+    A "why" or "what do they recommend" question is often answered by a sentence that restates
+    the question ("Russia, too, has an incentive to seek a rapprochement.") followed by the one
+    that gives the reason or the advice.
+    """
+    spans = c.passage.sentences
+    i = next((k for k, s in enumerate(spans) if s.start == c.start), None)
+    if i is not None and i > 0 and _ANAPHORIC_START.match(c.text):
+        # "For this reason, ..." points back: quote the sentence it refers to as well
+        if len(c.passage.text[spans[i - 1].start : c.end].split()) <= max_words:
+            return spans[i - 1].start, c.end
+    if cue is None or i is None or i + 1 >= len(spans) or cue.search(c.text):
+        return c.start, c.end
+    nxt = spans[i + 1]
+    gap = c.passage.text[c.end : nxt.start]
+    if "\n\n" in gap and len(c.text.split()) > 15:
+        return c.start, c.end  # the next paragraph is another topic
+    if len(c.passage.text[c.start : nxt.end].split()) > max_words:
+        return c.start, c.end
+    return c.start, nxt.end
 
 
 def _context(c: _Candidate) -> str:

@@ -137,6 +137,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from .calibration import main_calibrate
+
+    weights = main_calibrate(_settings(args), qa_dir=Path(args.qa_dir), out=Path(args.out) if args.out else None, c=args.c)
+    print(json.dumps(weights, indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m app", description="Document-grounded Q&A over a policy corpus.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -187,6 +195,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="also write the report as JSON to this file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("calibrate", help="fit the abstention model on the golden and unanswerable sets")
+    common(p)
+    p.add_argument("--qa-dir", default="tests/qa")
+    p.add_argument("--out", help="write the weights here (app/support_weights.json is what the answerer loads)")
+    p.add_argument("-c", type=float, default=1.0, help="inverse regularisation strength")
+    p.set_defaults(func=cmd_calibrate)
 
     p = sub.add_parser("bench", help="latency medians: query embedding, /api/search, /api/ask")
     common(p)

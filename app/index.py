@@ -37,7 +37,7 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 
 
@@ -45,9 +45,11 @@ MANIFEST = "manifest.json"
 
 
 def index_text(p: Passage) -> str:
-    """What the retrievers see: the section heading gives a passage its topic."""
+    """What the retrievers see: the section heading gives a passage its topic, the author lets
+    "what does Hirose recommend" find Hirose's own text."""
     heading = " > ".join(p.section.split(" > ")[-2:])
-    return f"{heading}.\n{p.text}" if heading else p.text
+    lead = ". ".join(x for x in (heading, p.author) if x)
+    return f"{lead}.\n{p.text}" if lead else p.text
 
 
 def bm25_tokenize(texts: list[str]) -> list[list[str]]:

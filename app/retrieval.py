@@ -127,6 +127,10 @@ class Retriever:
                 fused[i] = fused.get(i, 0.0) + (1 - s.dense_weight) / (s.rrf_k + rank + 1)
         else:
             fused = _weighted(dense_ranked, dense_sim, bm25_ranked, s.dense_weight)
+        passages = self.index.passages
+        for i in fused:
+            if passages[i].is_notes:
+                fused[i] *= s.notes_weight
         d_rank = {i: r for r, i in enumerate(dense_ranked)}
         b_rank = {i: r for r, i in enumerate(bm25_ranked)}
         order = sorted(fused, key=lambda i: -fused[i])

@@ -56,13 +56,14 @@ class Settings(BaseSettings):
     near_duplicate_threshold: float = Field(
         0.95, ge=0.5, le=1.0, description="Cosine above which two results collapse into one."
     )
+    notes_weight: float = Field(1.0, ge=0.0, le=1.0, description="Multiplier of an endnote passage's fused score (notes rank below body text).")
     default_k: int = Field(10, ge=1, le=50, description="Results returned when k is not given.")
 
     # Answering
     answer_passages: int = Field(6, ge=1, le=50, description="Top passages whose sentences the answerer scores.")
     answer_max_sentences: int = Field(3, ge=1, le=10, description="Most sentences in an extractive answer.")
     answer_max_words: int = Field(80, ge=10, le=400, description="Soft word limit of an answer.")
-    abstain_threshold: float = Field(0.6, ge=0.0, le=1.0, description="Support score under which the answer abstains.")
+    abstain_threshold: float = Field(0.5, ge=0.0, le=1.0, description="Probability of support (abstention model) under which the answer abstains.")
 
     # Optional generation (OpenAI-compatible chat completions)
     llm_base_url: str | None = Field(None, description="e.g. http://127.0.0.1:11434/v1; unset means extractive only.")
