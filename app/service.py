@@ -6,6 +6,7 @@ Built once (in the app's lifespan or by a CLI command) and handed to whoever nee
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ class Service:
         started = time.time()
         index = ensure_index(settings, embedder, progress=progress) if build else load_index(settings.index_dir, expected_model=settings.model)
         service = cls.from_index(settings, index, embedder)
+        if settings.query_threads and "torch" in sys.modules:  # ingest above used every core
+            sys.modules["torch"].set_num_threads(settings.query_threads)
         service.retriever.embed_query("warm-up")  # load the model now, not on the first request
         log.info("service ready in %.1fs: %d passages from %d documents", time.time() - started, len(index), len(index.documents))
         return service
