@@ -33,18 +33,63 @@ NOT_COVERED = (
     "The nearest passages are listed below for you to judge."
 )
 
-_ASK_DATE = re.compile(r"^\s*(when|since when|what year|in what year|which year|what date|on what date|what month|in which year)\b", re.I)
-_ASK_NUMBER = re.compile(r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b", re.I)
-_ASK_PERSON = re.compile(r"^\s*(who|whom|whose)\b|\bwhich (person|leader|minister|president|official|author|scholar|prime minister|ambassador)\b", re.I)
-_ASK_PLACE = re.compile(r"^\s*where\b|\b(which|what) (country|city|island|islands|sea|region|place|port|location)\b", re.I)
-_ASK_REASON = re.compile(r"^\s*why\b|\bfor what reason|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b", re.I)
+_ASK_DATE = re.compile(
+    r"^\s*(when|since when|what year|in what year|which year|what date|on what date|what month|in which year)\b", re.I
+)
+_ASK_NUMBER = re.compile(
+    r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b",
+    re.I,
+)
+_ASK_PERSON = re.compile(
+    r"^\s*(who|whom|whose)\b|\bwhich (person|leader|minister|president|official|author|scholar|prime minister|ambassador)\b",
+    re.I,
+)
+_ASK_PLACE = re.compile(
+    r"^\s*where\b|\b(which|what) (country|city|island|islands|sea|region|place|port|location)\b", re.I
+)
+_ASK_REASON = re.compile(
+    r"^\s*why\b|\bfor what reason|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b", re.I
+)
 
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
-_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b",
+    re.I,
+)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*[A-Za-z]\b|\b\d[\d,.]*\b")
-_QUESTION_WORDS = {"what", "why", "how", "who", "whom", "whose", "when", "where", "which", "does", "did", "do", "is", "are", "was", "were", "according", "has", "have", "can", "could", "should", "would", "will", "the", "in", "a", "an", "i"}
+_QUESTION_WORDS = {
+    "what",
+    "why",
+    "how",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "which",
+    "does",
+    "did",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "according",
+    "has",
+    "have",
+    "can",
+    "could",
+    "should",
+    "would",
+    "will",
+    "the",
+    "in",
+    "a",
+    "an",
+    "i",
+}
 
 
 @dataclass
@@ -96,7 +141,13 @@ class _Selection:
 
 
 def answer_kind(question: str) -> str | None:
-    for kind, pattern in (("date", _ASK_DATE), ("number", _ASK_NUMBER), ("person", _ASK_PERSON), ("place", _ASK_PLACE), ("reason", _ASK_REASON)):
+    for kind, pattern in (
+        ("date", _ASK_DATE),
+        ("number", _ASK_NUMBER),
+        ("person", _ASK_PERSON),
+        ("place", _ASK_PLACE),
+        ("reason", _ASK_REASON),
+    ):
         if pattern.search(question):
             return kind
     return None
@@ -129,14 +180,16 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             return False
         found = [m.group(0) for m in _NUMBER.finditer(text)]
     else:  # person, place: a name
-        found = [m.group(0) for m in _NAME.finditer(text)] + [m.group(0) for m in _CAPITALISED.finditer(text) if m.start() > 0]
+        found = [m.group(0) for m in _NAME.finditer(text)] + [
+            m.group(0) for m in _CAPITALISED.finditer(text) if m.start() > 0
+        ]
     return any(f.lower() not in asked for f in found)
 
 
 def question_entities(question: str) -> list[str]:
     """Names, abbreviations and numbers the question is specifically about."""
     out = []
-    for i, m in enumerate(_CAPITALISED.finditer(question)):
+    for m in _CAPITALISED.finditer(question):
         token = m.group(0)
         if m.start() == 0 or token.lower() in _QUESTION_WORDS:
             continue
@@ -210,7 +263,16 @@ class Answerer:
                 if row in seen:
                     continue
                 seen.add(row)
-                out.append(_Candidate(p, rank, span.start, span.end, row, passage_sim=float(self.index.passage_vectors[hit.row] @ query_vector) if hit.row >= 0 else 0.0))
+                out.append(
+                    _Candidate(
+                        p,
+                        rank,
+                        span.start,
+                        span.end,
+                        row,
+                        passage_sim=float(self.index.passage_vectors[hit.row] @ query_vector) if hit.row >= 0 else 0.0,
+                    )
+                )
         if out:
             sims = self.index.sentence_vectors[[c.row for c in out]] @ query_vector
             for c, sim in zip(out, sims):
@@ -305,25 +367,50 @@ class Answerer:
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         return 1.0 / (1.0 + math.exp(-z))
 
-    def _compose(self, question: str, chosen: list[_Candidate], spans: list[tuple[int, int]], kind: str | None, hits: list[Hit], support: float) -> Answer:
+    def _compose(
+        self,
+        question: str,
+        chosen: list[_Candidate],
+        spans: list[tuple[int, int]],
+        kind: str | None,
+        hits: list[Hit],
+        support: float,
+    ) -> Answer:
         citations: list[Citation] = []
         for n, (c, (start, end)) in enumerate(zip(chosen, spans), start=1):
-            citations.append(Citation(n, c.passage, c.passage.text[start:end], c.passage.char_start + start, c.passage.char_start + end))
+            citations.append(
+                Citation(
+                    n, c.passage, c.passage.text[start:end], c.passage.char_start + start, c.passage.char_start + end
+                )
+            )
         docs = {c.passage.doc_id for c in chosen}
         differ = kind in ("number", "date") and len(docs) > 1 and _values_differ(chosen)
         if differ:
             order = sorted(citations, key=lambda ct: ct.passage.date)
-            lines = [f"As of {ct.passage.date or 'an undated source'} ({ct.passage.title}): {ct.quote} [{ct.n}]" for ct in order]
+            lines = [
+                f"As of {ct.passage.date or 'an undated source'} ({ct.passage.title}): {ct.quote} [{ct.n}]"
+                for ct in order
+            ]
             text = "The sources give different figures, each as of its own date. " + " ".join(lines)
         else:
             text = " ".join(f"{ct.quote} [{ct.n}]" for ct in citations)
         return Answer(question, text, True, citations=citations, hits=hits, support=support)
 
 
-_REASON_CUE = re.compile(r"\b(because|due to|as a result|in order to|so that|for this reason|since|given|owing to|reason|aims? to|in the hopes? of|thus|therefore|driven by)\b", re.I)
-_ADVICE_CUE = re.compile(r"\b(should|must|need to|needs to|needs? (a|an|more)|ought to|requires?|recommend\w*|propos\w*|suggest\w*|it is (important|necessary|essential))\b", re.I)
-_ASK_ADVICE = re.compile(r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|call(s|ed)? for|needed|required|necessary)\b", re.I)
-_ANAPHORIC_START = re.compile(r"^(for this reason|this is (why|because)|therefore|thus|hence|as a result|that is why|consequently)\b", re.I)
+_REASON_CUE = re.compile(
+    r"\b(because|due to|as a result|in order to|so that|for this reason|since|given|owing to|reason|aims? to|in the hopes? of|thus|therefore|driven by)\b",
+    re.I,
+)
+_ADVICE_CUE = re.compile(
+    r"\b(should|must|need to|needs to|needs? (a|an|more)|ought to|requires?|recommend\w*|propos\w*|suggest\w*|it is (important|necessary|essential))\b",
+    re.I,
+)
+_ASK_ADVICE = re.compile(
+    r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|call(s|ed)? for|needed|required|necessary)\b", re.I
+)
+_ANAPHORIC_START = re.compile(
+    r"^(for this reason|this is (why|because)|therefore|thus|hence|as a result|that is why|consequently)\b", re.I
+)
 
 
 def _cue_for(question: str, kind: str | None) -> re.Pattern | None:
@@ -369,6 +456,14 @@ def _context(c: _Candidate) -> str:
 
 
 def _values_differ(chosen: list[_Candidate]) -> bool:
-    values = {c.passage.doc_id: set(re.findall(r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b", c.text.lower())) for c in chosen}
+    values = {
+        c.passage.doc_id: set(
+            re.findall(
+                r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b",
+                c.text.lower(),
+            )
+        )
+        for c in chosen
+    }
     sets = [v for v in values.values() if v]
     return len(sets) > 1 and any(a != b for a in sets for b in sets)

@@ -18,7 +18,8 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .errors import IndexNotReady, ServiceError
+from .deps import ServiceDep
+from .errors import ServiceError
 from .presenters import ask_response, document_out, document_summary, search_result
 from .retrieval import Filters
 from .schemas import ISO_DATE, AskRequest, AskResponse, DocumentOut, DocumentSummary, ErrorResponse, SearchResponse
@@ -27,13 +28,6 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
-
-
-def get_service(request: Request):
-    service = getattr(request.app.state, "service", None)
-    if service is None:
-        raise IndexNotReady("the index is still loading; try again in a moment")
-    return service
 
 
 def get_filters(
@@ -65,23 +59,25 @@ def api_router() -> APIRouter:
     errors = {422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}}
 
     @router.get("/healthz")
-    def healthz(service=Depends(get_service)) -> dict:
+    def healthz(service: ServiceDep) -> dict:
         return {"status": "ok", "passages": len(service.index), "documents": len(service.index.documents)}
 
     @router.get("/api/search", response_model=SearchResponse, responses=errors)
     async def search(
         q: Annotated[str, Query(min_length=1, max_length=2000, description="The query.")],
+        filters: Annotated[Filters, Depends(get_filters)],
+        service: ServiceDep,
         k: Annotated[int, Query(ge=1, le=50)] = 10,
-        filters: Filters = Depends(get_filters),
-        service=Depends(get_service),
     ) -> SearchResponse:
         if not q.strip():
-            raise RequestValidationError([{"loc": ("query", "q"), "msg": "q must not be empty or only whitespace", "type": "value_error"}])
+            raise RequestValidationError(
+                [{"loc": ("query", "q"), "msg": "q must not be empty or only whitespace", "type": "value_error"}]
+            )
         hits = service.search(q, k=k, filters=filters)
         return SearchResponse(query=q, results=[search_result(i, h) for i, h in enumerate(hits, start=1)])
 
     @router.post("/api/ask", response_model=AskResponse, responses=errors)
-    async def ask(body: AskRequest, service=Depends(get_service)) -> AskResponse:
+    async def ask(body: AskRequest, service: ServiceDep) -> AskResponse:
         filters = Filters(tuple(body.doc_id or ()), body.author, body.date_from, body.date_to)
         call = partial(service.ask, body.question, k=body.k, filters=filters)
         # An extractive answer is ~15 ms of CPU work, quickest on the loop's own thread; a
@@ -90,12 +86,12 @@ def api_router() -> APIRouter:
         return ask_response(answer)
 
     @router.get("/api/documents", response_model=list[DocumentSummary])
-    def documents(service=Depends(get_service)) -> list[DocumentSummary]:
+    def documents(service: ServiceDep) -> list[DocumentSummary]:
         counts = service.passage_counts()
         return [document_summary(d, counts.get(d.meta.doc_id, 0)) for d in service.index.documents.values()]
 
     @router.get("/api/documents/{doc_id}", response_model=DocumentOut, responses={404: {"model": ErrorResponse}})
-    def document(doc_id: str, service=Depends(get_service)) -> DocumentOut:
+    def document(doc_id: str, service: ServiceDep) -> DocumentOut:
         doc = service.document(doc_id)
         return document_out(doc, service.passage_counts().get(doc_id, 0))
 

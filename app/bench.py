@@ -31,7 +31,9 @@ def run_benchmark(settings: Settings, *, questions_path: Path, rounds: int = 3) 
 
     from .service import Service
 
-    questions = [json.loads(line)["question"] for line in questions_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [
+        json.loads(line)["question"] for line in questions_path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     service = Service.load(settings)
 
     def variants(r: int, q: str) -> tuple[str, str]:
@@ -51,10 +53,17 @@ def run_benchmark(settings: Settings, *, questions_path: Path, rounds: int = 3) 
 
     # 2. the API over HTTP, served by `python -m app serve` in a process of its own
     port = _free_port()
-    env = {**os.environ, "DOCQA_INDEX_DIR": str(settings.index_dir), "DOCQA_CORPUS_DIR": str(settings.corpus_dir), "DOCQA_MODEL": settings.model}
+    env = {
+        **os.environ,
+        "DOCQA_INDEX_DIR": str(settings.index_dir),
+        "DOCQA_CORPUS_DIR": str(settings.corpus_dir),
+        "DOCQA_MODEL": settings.model,
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     search, ask, short_search = [], [], []
     try:
@@ -88,7 +97,10 @@ def run_benchmark(settings: Settings, *, questions_path: Path, rounds: int = 3) 
         server.wait(timeout=30)
 
     def ms(values):
-        return {"p50_ms": round(statistics.median(values) * 1000, 2), "p90_ms": round(sorted(values)[int(len(values) * 0.9)] * 1000, 2)}
+        return {
+            "p50_ms": round(statistics.median(values) * 1000, 2),
+            "p90_ms": round(sorted(values)[int(len(values) * 0.9)] * 1000, 2),
+        }
 
     report = {
         "n": len(embed),

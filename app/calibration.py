@@ -50,7 +50,10 @@ def fit(settings: Settings, *, qa_dirs: list[Path], c: float = 1.0) -> dict:
     x = np.array([[r[n] for n in names] for r in rows])
     y = np.array(labels)
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit(x, y)
-    weights = {"bias": round(float(model.intercept_[0]), 4), "weights": {n: round(float(w), 4) for n, w in zip(names, model.coef_[0])}}
+    weights = {
+        "bias": round(float(model.intercept_[0]), 4),
+        "weights": {n: round(float(w), 4) for n, w in zip(names, model.coef_[0])},
+    }
     probs = model.predict_proba(x)[:, 1]
     weights["fitted_on"] = {"answerable": int(y.sum()), "unanswerable": int(len(y) - y.sum())}
     weights["train_accuracy_at_0.5"] = round(float(((probs >= 0.5) == y).mean()), 4)

@@ -53,7 +53,9 @@ def _words(doc: Document, span: Span) -> int:
     return len(doc.text[span.start : span.end].split())
 
 
-def _pack(doc: Document, spans: list[Span], *, target: int, max_words: int, min_words: int, overlap: int) -> list[tuple[int, int]]:
+def _pack(
+    doc: Document, spans: list[Span], *, target: int, max_words: int, min_words: int, overlap: int
+) -> list[tuple[int, int]]:
     """Index ranges [i, j) of sentences forming each passage."""
     sizes = [_words(doc, s) for s in spans]
     ranges: list[tuple[int, int]] = []

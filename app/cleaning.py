@@ -15,8 +15,12 @@ from dataclasses import dataclass, field
 
 # ---------------------------------------------------------------------------- line markup
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "′": "'", "″": '"'})
-_INVISIBLE = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": None, "\ufeff": None, "\u00ad": None})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "′": "'", "″": '"'}
+)
+_INVISIBLE = str.maketrans(
+    {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": None, "\ufeff": None, "\u00ad": None}
+)
 _SUP_NUMBER = re.compile(r"<sup>\s*[\d,\s\-–]+\s*</sup>", re.I)
 _HTML_TAG = re.compile(r"</?(?:sup|sub|i|b|em|strong|u|span|a|br|small)\b[^>]*>", re.I)
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))+\)")
@@ -99,7 +103,12 @@ def is_furniture(line: str, *, authors: tuple[str, ...] = (), title: str = "") -
         return True  # a byline repeated as a lone line
     if len(words) <= 6 and text.upper() == text and any(c.isalpha() for c in text) and not _TABLE_ROW.match(text):
         return True  # cover and running-header lines: STIMSON, MARCH 2015
-    if title and len(words) >= 3 and not text.endswith(".") and normalise(text).casefold() in normalise(title).casefold():
+    if (
+        title
+        and len(words) >= 3
+        and not text.endswith(".")
+        and normalise(text).casefold() in normalise(title).casefold()
+    ):
         return True  # the title or part of it, repeated as a cover line or running header
     return False
 
@@ -138,7 +147,9 @@ def _clean_line(raw: str) -> tuple[str, int, bool]:
     """(clean text, heading level, whole-line italic) of one raw line."""
     line = raw.translate(_INVISIBLE)
     table = _TABLE_ROW.match(line.strip())
-    if table and ".." not in table.group(1):  # "JMSDF<TAB>Japan Maritime Self-Defense Force" rows of an abbreviation table
+    if table and ".." not in table.group(
+        1
+    ):  # "JMSDF<TAB>Japan Maritime Self-Defense Force" rows of an abbreviation table
         line = f"{table.group(1)} – {table.group(2)}"
     level = 0
     heading = _HEADING.match(line.strip())
@@ -295,7 +306,12 @@ def _merge_repeated_headings(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     last_heading: Block | None = None
     for block in blocks:
-        if block.level and last_heading is not None and block.text == last_heading.text and block.level == last_heading.level:
+        if (
+            block.level
+            and last_heading is not None
+            and block.text == last_heading.text
+            and block.level == last_heading.level
+        ):
             continue
         if block.level:
             last_heading = block

@@ -39,7 +39,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .index import build_index
 
     settings = _settings(args)
-    embedder = SentenceTransformerEmbedder(settings.model, device=settings.device, allow_download=settings.allow_download)
+    embedder = SentenceTransformerEmbedder(
+        settings.model, device=settings.device, allow_download=settings.allow_download
+    )
     result = build_index(settings, embedder, progress=not args.quiet)
     summary = result.summary()
     if args.json:
@@ -82,9 +84,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .service import Service
 
     service = Service.load(_settings(args))
-    hits = service.search(args.query, k=args.k, filters=Filters(tuple(args.doc_id or ()), args.author, args.date_from, args.date_to))
+    hits = service.search(
+        args.query, k=args.k, filters=Filters(tuple(args.doc_id or ()), args.author, args.date_from, args.date_to)
+    )
     if args.json:
-        print(json.dumps({"query": args.query, "results": [search_result(i, h).model_dump() for i, h in enumerate(hits, 1)]}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"query": args.query, "results": [search_result(i, h).model_dump() for i, h in enumerate(hits, 1)]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         _print_hits(hits)
     return 0
@@ -98,7 +108,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not args.question.strip():
         raise ServiceError("the question is empty")
     service = Service.load(_settings(args))
-    answer = service.ask(args.question, k=args.k, filters=Filters(tuple(args.doc_id or ()), args.author, args.date_from, args.date_to))
+    answer = service.ask(
+        args.question, k=args.k, filters=Filters(tuple(args.doc_id or ()), args.author, args.date_from, args.date_to)
+    )
     if args.json:
         print(json.dumps(ask_response(answer).model_dump(), indent=2, ensure_ascii=False))
         return 0
@@ -122,7 +134,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import run_evaluation
 
-    report = run_evaluation(_settings(args), qa_dir=Path(args.qa_dir), floors_path=Path(args.floors) if args.floors else None, baselines=not args.no_baselines)
+    report = run_evaluation(
+        _settings(args),
+        qa_dir=Path(args.qa_dir),
+        floors_path=Path(args.floors) if args.floors else None,
+        baselines=not args.no_baselines,
+    )
     print(json.dumps(report, indent=2) if args.json else report["text"])
     if args.report:
         Path(args.report).write_text(json.dumps(report, indent=2), encoding="utf-8")
@@ -140,13 +157,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_calibrate(args: argparse.Namespace) -> int:
     from .calibration import main_calibrate
 
-    weights = main_calibrate(_settings(args), qa_dir=Path(args.qa_dir), out=Path(args.out) if args.out else None, c=args.c)
+    weights = main_calibrate(
+        _settings(args), qa_dir=Path(args.qa_dir), out=Path(args.out) if args.out else None, c=args.c
+    )
     print(json.dumps(weights, indent=2))
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m app", description="Document-grounded Q&A over a policy corpus.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m app",
+        description="Document-grounded Q&A over a policy corpus.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -214,7 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     if args.command in ("serve", "ingest"):
         logging.getLogger("app").setLevel(logging.INFO)
     try:

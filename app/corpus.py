@@ -61,8 +61,7 @@ def load_manifest(path: Path) -> dict[str, DocumentMeta]:
         if date and not _DATE_RE.match(date):
             raise ManifestError(f"{where}: date '{date}' is not ISO (YYYY, YYYY-MM or YYYY-MM-DD)")
         chapters = tuple(
-            Chapter(title=c["title"], authors=tuple(c.get("authors", ())))
-            for c in doc.get("chapters", [])
+            Chapter(title=c["title"], authors=tuple(c.get("authors", ()))) for c in doc.get("chapters", [])
         )
         entries[doc["file"]] = DocumentMeta(
             doc_id=doc["doc_id"],
@@ -82,9 +81,7 @@ def discover(corpus_dir: Path) -> list[Path]:
     if not corpus_dir.is_dir():
         raise ManifestError(f"corpus folder {corpus_dir} does not exist")
     return sorted(
-        p
-        for p in corpus_dir.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.name != "manifest.toml"
+        p for p in corpus_dir.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != "manifest.toml"
     )
 
 
@@ -93,8 +90,7 @@ def read_file(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedDocument(
-            f"{path.name}: unsupported file type '{suffix or '(none)'}' "
-            f"(supported: {', '.join(SUPPORTED_SUFFIXES)})"
+            f"{path.name}: unsupported file type '{suffix or '(none)'}' (supported: {', '.join(SUPPORTED_SUFFIXES)})"
         )
     try:
         data = path.read_bytes()
@@ -110,9 +106,7 @@ def read_file(path: Path) -> str:
         try:
             decoded = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise UnsupportedDocument(
-                f"{path.name}: not valid UTF-8 (byte {exc.start}: {exc.reason})"
-            ) from exc
+            raise UnsupportedDocument(f"{path.name}: not valid UTF-8 (byte {exc.start}: {exc.reason})") from exc
         text = _html_text(decoded) if suffix in (".html", ".htm") else decoded
     if not text.strip():
         raise UnsupportedDocument(f"{path.name}: no text could be extracted")
@@ -188,9 +182,7 @@ def title_from_text(text: str, fallback: str) -> str:
     return fallback
 
 
-def load_corpus(
-    corpus_dir: Path, manifest_path: Path
-) -> tuple[list[RawDocument], list[SkippedFile]]:
+def load_corpus(corpus_dir: Path, manifest_path: Path) -> tuple[list[RawDocument], list[SkippedFile]]:
     """Read every corpus file. Bad files are logged, listed in the result and skipped."""
     manifest = load_manifest(manifest_path)
     docs: list[RawDocument] = []

@@ -48,12 +48,16 @@ def evidence_spans(item: dict, index: LoadedIndex) -> list[tuple[str, tuple[int,
         doc = index.documents.get(ev["doc_id"])
         span = locate(ev["text"], doc.text) if doc else None
         if span is None:
-            raise ValueError(f"{item['id']}: evidence not found in the clean text of {ev['doc_id']}: {ev['text'][:80]!r}")
+            raise ValueError(
+                f"{item['id']}: evidence not found in the clean text of {ev['doc_id']}: {ev['text'][:80]!r}"
+            )
         out.append((ev["doc_id"], span))
     return out
 
 
-def _retrieval_metrics(ranked: list[list[tuple[str, int, int]]], spans: list[list[tuple[str, tuple[int, int]]]]) -> dict:
+def _retrieval_metrics(
+    ranked: list[list[tuple[str, int, int]]], spans: list[list[tuple[str, tuple[int, int]]]]
+) -> dict:
     """ranked[i]: (doc_id, start, end) of each result for item i, best first."""
     recall = {k: [] for k in KS}
     rr = []
@@ -62,7 +66,9 @@ def _retrieval_metrics(ranked: list[list[tuple[str, int, int]]], spans: list[lis
         found_at: list[int | None] = []
         for doc_id, (a, b) in evs:
             need = max(1, (b - a) // 2)
-            pos = next((r for r, (d, s, e) in enumerate(results) if d == doc_id and _overlap((s, e), (a, b)) >= need), None)
+            pos = next(
+                (r for r, (d, s, e) in enumerate(results) if d == doc_id and _overlap((s, e), (a, b)) >= need), None
+            )
             found_at.append(pos)
             if pos is not None and (first is None or pos < first):
                 first = pos
@@ -79,7 +85,10 @@ def _by_type(items, ranked, spans) -> dict:
     groups = defaultdict(list)
     for i, item in enumerate(items):
         groups[item.get("type", "other")].append(i)
-    return {t: {"n": len(ix), **_retrieval_metrics([ranked[i] for i in ix], [spans[i] for i in ix])} for t, ix in sorted(groups.items())}
+    return {
+        t: {"n": len(ix), **_retrieval_metrics([ranked[i] for i in ix], [spans[i] for i in ix])}
+        for t, ix in sorted(groups.items())
+    }
 
 
 class _ChunkBaseline:
@@ -112,7 +121,9 @@ class _ChunkBaseline:
         return [self.chunks[i] for i in np.argsort(-scores)[:k]]
 
 
-def run_evaluation(settings: Settings, *, qa_dir: Path, floors_path: Path | None = None, baselines: bool = True, service=None) -> dict:
+def run_evaluation(
+    settings: Settings, *, qa_dir: Path, floors_path: Path | None = None, baselines: bool = True, service=None
+) -> dict:
     from .service import Service
 
     service = service or Service.load(settings)
@@ -124,14 +135,20 @@ def run_evaluation(settings: Settings, *, qa_dir: Path, floors_path: Path | None
     spans = [evidence_spans(item, index) for item in golden]
 
     started = time.time()
-    hybrid = [[(h.passage.doc_id, h.passage.char_start, h.passage.char_end) for h in service.search(it["question"], k=10)] for it in golden]
+    hybrid = [
+        [(h.passage.doc_id, h.passage.char_start, h.passage.char_end) for h in service.search(it["question"], k=10)]
+        for it in golden
+    ]
     report: dict = {"n_golden": len(golden), "n_unanswerable": len(unanswerable)}
     report["retrieval"] = {"hybrid": {**_retrieval_metrics(hybrid, spans), "by_type": _by_type(golden, hybrid, spans)}}
     if baselines:
         base = _ChunkBaseline(index, service.embedder)
         for name, fn in (("bm25_1000char", base.bm25_search), ("dense_1000char", base.dense_search)):
             ranked = [fn(it["question"]) for it in golden]
-            report["retrieval"][name] = {**_retrieval_metrics(ranked, spans), "by_type": _by_type(golden, ranked, spans)}
+            report["retrieval"][name] = {
+                **_retrieval_metrics(ranked, spans),
+                "by_type": _by_type(golden, ranked, spans),
+            }
 
     # Answers
     key_hits, answered, quotes_ok, quotes_total = 0, 0, 0, 0
@@ -199,13 +216,21 @@ def check_floors(report: dict, floors_path: Path) -> list[str]:
 
 
 def format_report(report: dict) -> str:
-    lines = [f"golden items: {report['n_golden']}, unanswerable: {report['n_unanswerable']}", "", "retrieval            R@1     R@5     R@10    MRR@10"]
+    lines = [
+        f"golden items: {report['n_golden']}, unanswerable: {report['n_unanswerable']}",
+        "",
+        "retrieval            R@1     R@5     R@10    MRR@10",
+    ]
     for name, m in report["retrieval"].items():
-        lines.append(f"  {name:<18} {m['recall@1']:.3f}   {m['recall@5']:.3f}   {m['recall@10']:.3f}   {m['mrr@10']:.3f}")
+        lines.append(
+            f"  {name:<18} {m['recall@1']:.3f}   {m['recall@5']:.3f}   {m['recall@10']:.3f}   {m['mrr@10']:.3f}"
+        )
     lines.append("")
     lines.append("hybrid by type       n   R@1     R@5     R@10    MRR@10")
     for t, m in report["retrieval"]["hybrid"]["by_type"].items():
-        lines.append(f"  {t:<16} {m['n']:3d}   {m['recall@1']:.3f}   {m['recall@5']:.3f}   {m['recall@10']:.3f}   {m['mrr@10']:.3f}")
+        lines.append(
+            f"  {t:<16} {m['n']:3d}   {m['recall@1']:.3f}   {m['recall@5']:.3f}   {m['recall@10']:.3f}   {m['mrr@10']:.3f}"
+        )
     a = report["answers"]
     lines += [
         "",

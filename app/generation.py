@@ -30,7 +30,9 @@ _MARKER = re.compile(r"\[(\d+)\]")
 
 
 def _prompt(question: str, passages) -> str:
-    blocks = [f"[{i}] ({p.title}, {p.author}, {p.date}; {p.section})\n{p.text}" for i, p in enumerate(passages, start=1)]
+    blocks = [
+        f"[{i}] ({p.title}, {p.author}, {p.date}; {p.section})\n{p.text}" for i, p in enumerate(passages, start=1)
+    ]
     return "Passages:\n\n" + "\n\n".join(blocks) + f"\n\nQuestion: {question}"
 
 
@@ -39,7 +41,10 @@ def call_llm(settings, question: str, passages) -> str:
     body = {
         "model": settings.llm_model,
         "temperature": 0,
-        "messages": [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": _prompt(question, passages)}],
+        "messages": [
+            {"role": "system", "content": SYSTEM_PROMPT},
+            {"role": "user", "content": _prompt(question, passages)},
+        ],
     }
     url = settings.llm_base_url.rstrip("/") + "/chat/completions"
     response = httpx.post(url, json=body, headers=headers, timeout=settings.llm_timeout_s)
@@ -59,7 +64,9 @@ def _word_overlap(sentence: str, evidence: str) -> float:
 def generate_answer(question: str, extractive: Answer, service) -> Answer:
     settings = service.settings
     passages = [h.passage for h in extractive.hits[: settings.answer_passages]]
-    fallback = lambda why: replace(extractive, warnings=[*extractive.warnings, f"generation unavailable ({why}); showing the extractive answer"])  # noqa: E731
+    fallback = lambda why: replace(
+        extractive, warnings=[*extractive.warnings, f"generation unavailable ({why}); showing the extractive answer"]
+    )  # noqa: E731
     try:
         reply = call_llm(settings, question, passages)
     except httpx.TimeoutException:
@@ -69,7 +76,15 @@ def generate_answer(question: str, extractive: Answer, service) -> Answer:
     except (KeyError, IndexError, TypeError, ValueError) as exc:
         return fallback(f"malformed reply: {type(exc).__name__}")
     if reply.upper().startswith("NOT COVERED"):
-        return replace(extractive, grounded=False, citations=[], text=extractive.text if not extractive.grounded else "The corpus does not answer this question. The nearest passages are listed below for you to judge.", mode="generative")
+        return replace(
+            extractive,
+            grounded=False,
+            citations=[],
+            text=extractive.text
+            if not extractive.grounded
+            else "The corpus does not answer this question. The nearest passages are listed below for you to judge.",
+            mode="generative",
+        )
 
     kept: list[tuple[str, int]] = []
     dropped: list[str] = []
@@ -104,12 +119,18 @@ def generate_answer(question: str, extractive: Answer, service) -> Answer:
             p = passages[idx - 1]
             best = _best_sentence(service, p, plain)
             by_passage[idx] = len(citations) + 1
-            citations.append(Citation(len(citations) + 1, p, p.text[best[0] : best[1]], p.char_start + best[0], p.char_start + best[1]))
+            citations.append(
+                Citation(
+                    len(citations) + 1, p, p.text[best[0] : best[1]], p.char_start + best[0], p.char_start + best[1]
+                )
+            )
         parts.append(f"{plain} [{by_passage[idx]}]")
     warnings = list(extractive.warnings)
     if dropped:
         warnings.append(f"{len(dropped)} generated sentence(s) dropped as not supported by the cited passage")
-    return Answer(question, " ".join(parts), True, citations, extractive.hits, warnings, extractive.support, "generative", dropped)
+    return Answer(
+        question, " ".join(parts), True, citations, extractive.hits, warnings, extractive.support, "generative", dropped
+    )
 
 
 def _best_sentence(service, passage, text: str) -> tuple[int, int]:

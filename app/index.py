@@ -144,7 +144,9 @@ def _make_faiss(vectors: np.ndarray, settings: Settings):
     return index
 
 
-def build_index(settings: Settings, embedder, *, progress: bool = False, result: IngestResult | None = None) -> IngestResult:
+def build_index(
+    settings: Settings, embedder, *, progress: bool = False, result: IngestResult | None = None
+) -> IngestResult:
     """Ingest the corpus, embed it and write the index folder atomically. Returns the ingest result."""
     import bm25s
     import faiss
@@ -180,7 +182,9 @@ def build_index(settings: Settings, embedder, *, progress: bool = False, result:
         p.sentence_rows = rows
 
     log.info("embedding %d passages and %d sentences with %s", len(passages), len(sentence_texts), embedder.name)
-    passage_vectors = embedder.embed([index_text(p) for p in passages], batch_size=settings.embed_batch_size, progress=progress)
+    passage_vectors = embedder.embed(
+        [index_text(p) for p in passages], batch_size=settings.embed_batch_size, progress=progress
+    )
     sentence_vectors = embedder.embed(sentence_texts, batch_size=settings.embed_batch_size * 2, progress=progress)
 
     abbreviations: dict[str, str] = {}
@@ -209,7 +213,9 @@ def build_index(settings: Settings, embedder, *, progress: bool = False, result:
         bm25 = bm25s.BM25()
         bm25.index(bm25_tokenize([index_text(p) for p in passages]), show_progress=False)
         bm25.save(str(tmp / "bm25"), show_progress=False)
-        (tmp / "abbreviations.json").write_text(json.dumps(abbreviations, ensure_ascii=False, indent=1), encoding="utf-8")
+        (tmp / "abbreviations.json").write_text(
+            json.dumps(abbreviations, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         manifest = {
             "format": FORMAT_VERSION,
             "model": settings.model,
@@ -217,7 +223,10 @@ def build_index(settings: Settings, embedder, *, progress: bool = False, result:
             "normalised": True,
             "settings": settings_fingerprint(settings),
             "corpus_fingerprint": fingerprint,
-            "counts": {**{k: v for k, v in result.summary().items() if k != "files_skipped"}, "sentences": len(sentence_texts)},
+            "counts": {
+                **{k: v for k, v in result.summary().items() if k != "files_skipped"},
+                "sentences": len(sentence_texts),
+            },
             "files_skipped": result.summary()["files_skipped"],
             "versions": _versions(),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -266,7 +275,9 @@ def load_index(index_dir: Path, *, expected_model: str | None = None) -> LoadedI
     if manifest is None:
         raise IndexNotReady(f"no index at {index_dir}: run `python -m app ingest` to build it")
     if manifest.get("format") != FORMAT_VERSION:
-        raise IndexMismatch(f"index at {index_dir} has format {manifest.get('format')}, expected {FORMAT_VERSION}: run `python -m app ingest`")
+        raise IndexMismatch(
+            f"index at {index_dir} has format {manifest.get('format')}, expected {FORMAT_VERSION}: run `python -m app ingest`"
+        )
     if expected_model and manifest.get("model") != expected_model:
         raise IndexMismatch(
             f"index at {index_dir} was built with model '{manifest.get('model')}', settings ask for '{expected_model}': "
@@ -294,10 +305,16 @@ def load_index(index_dir: Path, *, expected_model: str | None = None) -> LoadedI
         bm25 = bm25s.BM25.load(str(index_dir / "bm25"), show_progress=False)
         abbreviations = json.loads((index_dir / "abbreviations.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-        raise IndexMismatch(f"index at {index_dir} is damaged ({type(exc).__name__}: {exc}): run `python -m app ingest`") from exc
+        raise IndexMismatch(
+            f"index at {index_dir} is damaged ({type(exc).__name__}: {exc}): run `python -m app ingest`"
+        ) from exc
     if not (len(passages) == len(passage_vectors) == dense.ntotal) or passage_vectors.shape[1] != manifest["dimension"]:
-        raise IndexMismatch(f"index at {index_dir} is inconsistent (passages, vectors and FAISS disagree): run `python -m app ingest`")
-    return LoadedIndex(index_dir, manifest, passages, documents, passage_vectors, sentence_vectors, dense, bm25, abbreviations)
+        raise IndexMismatch(
+            f"index at {index_dir} is inconsistent (passages, vectors and FAISS disagree): run `python -m app ingest`"
+        )
+    return LoadedIndex(
+        index_dir, manifest, passages, documents, passage_vectors, sentence_vectors, dense, bm25, abbreviations
+    )
 
 
 def is_stale(settings: Settings) -> bool:

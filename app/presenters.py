@@ -72,5 +72,8 @@ def document_out(doc: DocumentRecord, passages: int) -> DocumentOut:
     return DocumentOut(
         **document_summary(doc, passages).model_dump(),
         text=doc.text,
-        sections=[SectionOut(title=s.title, path=list(s.path), level=s.level, start=s.start, end=s.end, is_notes=s.is_notes) for s in doc.sections],
+        sections=[
+            SectionOut(title=s.title, path=list(s.path), level=s.level, start=s.start, end=s.end, is_notes=s.is_notes)
+            for s in doc.sections
+        ],
     )

@@ -98,7 +98,11 @@ class Retriever:
             scores, ids = self.index.dense.search(q, n)
         else:
             sel = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
-            params = faiss.SearchParametersHNSW(sel=sel) if isinstance(self.index.dense, faiss.IndexHNSW) else faiss.SearchParameters(sel=sel)
+            params = (
+                faiss.SearchParametersHNSW(sel=sel)
+                if isinstance(self.index.dense, faiss.IndexHNSW)
+                else faiss.SearchParameters(sel=sel)
+            )
             scores, ids = self.index.dense.search(q, n, params=params)
         ranked = [int(i) for i in ids[0] if i >= 0]
         return ranked, {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
@@ -111,7 +115,9 @@ class Retriever:
         ranked = _ranks(scores, allowed & (scores > 0), n)
         return ranked
 
-    def search(self, query: str, *, k: int = 10, filters: Filters | None = None, query_vector: np.ndarray | None = None) -> list[Hit]:
+    def search(
+        self, query: str, *, k: int = 10, filters: Filters | None = None, query_vector: np.ndarray | None = None
+    ) -> list[Hit]:
         s = self.settings
         expanded = self.expand(query)
         allowed = self.allowed(filters)
@@ -147,7 +153,9 @@ class Retriever:
         return hits
 
 
-def _weighted(dense_ranked: list[int], dense_sim: dict[int, float], bm25_ranked: list[int], w: float) -> dict[int, float]:
+def _weighted(
+    dense_ranked: list[int], dense_sim: dict[int, float], bm25_ranked: list[int], w: float
+) -> dict[int, float]:
     """Blend of rank-normalised scores (0..1) from each list."""
     out: dict[int, float] = {}
     for ranked, weight in ((dense_ranked, w), (bm25_ranked, 1 - w)):

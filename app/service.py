@@ -36,14 +36,25 @@ class Service:
         if embedder is None:
             from .embedding import SentenceTransformerEmbedder
 
-            embedder = SentenceTransformerEmbedder(settings.model, device=settings.device, allow_download=settings.allow_download)
+            embedder = SentenceTransformerEmbedder(
+                settings.model, device=settings.device, allow_download=settings.allow_download
+            )
         started = time.time()
-        index = ensure_index(settings, embedder, progress=progress) if build else load_index(settings.index_dir, expected_model=settings.model)
+        index = (
+            ensure_index(settings, embedder, progress=progress)
+            if build
+            else load_index(settings.index_dir, expected_model=settings.model)
+        )
         service = cls.from_index(settings, index, embedder)
         if settings.query_threads and "torch" in sys.modules:  # ingest above used every core
             sys.modules["torch"].set_num_threads(settings.query_threads)
         service.retriever.embed_query("warm-up")  # load the model now, not on the first request
-        log.info("service ready in %.1fs: %d passages from %d documents", time.time() - started, len(index), len(index.documents))
+        log.info(
+            "service ready in %.1fs: %d passages from %d documents",
+            time.time() - started,
+            len(index),
+            len(index.documents),
+        )
         return service
 
     def _check_filters(self, filters: Filters | None) -> None:

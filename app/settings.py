@@ -30,9 +30,15 @@ class Settings(BaseSettings):
 
     # Chunking
     chunk_target_words: int = Field(160, ge=20, le=2000, description="Passage size aimed for.")
-    chunk_max_words: int = Field(220, ge=20, le=4000, description="Passage size never exceeded unless one sentence is longer.")
-    chunk_min_words: int = Field(120, ge=0, le=2000, description="A section's last passage shorter than this is merged back when it fits.")
-    chunk_overlap_words: int = Field(40, ge=0, le=1000, description="Words of trailing sentences repeated at the start of the next passage.")
+    chunk_max_words: int = Field(
+        220, ge=20, le=4000, description="Passage size never exceeded unless one sentence is longer."
+    )
+    chunk_min_words: int = Field(
+        120, ge=0, le=2000, description="A section's last passage shorter than this is merged back when it fits."
+    )
+    chunk_overlap_words: int = Field(
+        40, ge=0, le=1000, description="Words of trailing sentences repeated at the start of the next passage."
+    )
 
     # Embedding
     model: str = Field(
@@ -44,7 +50,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, ge=1, le=1024, description="Batch size used at ingest.")
     device: str = Field("cpu", description="torch device for the embedding model.")
     query_threads: int = Field(
-        1, ge=0, le=256,
+        1,
+        ge=0,
+        le=256,
         description="torch threads once the index is loaded (0 keeps torch's default). One thread embeds a "
         "short query as fast as two on 2 cores, without the hand-off cost between server threads.",
     )
@@ -61,29 +69,34 @@ class Settings(BaseSettings):
     near_duplicate_threshold: float = Field(
         0.95, ge=0.5, le=1.0, description="Cosine above which two results collapse into one."
     )
-    notes_weight: float = Field(1.0, ge=0.0, le=1.0, description="Multiplier of an endnote passage's fused score (notes rank below body text).")
+    notes_weight: float = Field(
+        1.0, ge=0.0, le=1.0, description="Multiplier of an endnote passage's fused score (notes rank below body text)."
+    )
     default_k: int = Field(10, ge=1, le=50, description="Results returned when k is not given.")
 
     # Answering
     answer_passages: int = Field(6, ge=1, le=50, description="Top passages whose sentences the answerer scores.")
     answer_max_sentences: int = Field(3, ge=1, le=10, description="Most sentences in an extractive answer.")
     answer_max_words: int = Field(80, ge=10, le=400, description="Soft word limit of an answer.")
-    abstain_threshold: float = Field(0.5, ge=0.0, le=1.0, description="Probability of support (abstention model) under which the answer abstains.")
+    abstain_threshold: float = Field(
+        0.5, ge=0.0, le=1.0, description="Probability of support (abstention model) under which the answer abstains."
+    )
 
     # Optional generation (OpenAI-compatible chat completions)
     llm_base_url: str | None = Field(None, description="e.g. http://127.0.0.1:11434/v1; unset means extractive only.")
     llm_model: str = Field("llama3.1", description="Model name sent to the endpoint.")
     llm_api_key: str | None = Field(None, description="Bearer token for the endpoint, if it needs one.")
     llm_timeout_s: float = Field(30.0, gt=0, le=600, description="Timeout of one generation call.")
-    support_threshold: float = Field(0.55, ge=0.0, le=1.0, description="Score a generated sentence needs against its cited passage.")
+    support_threshold: float = Field(
+        0.55, ge=0.0, le=1.0, description="Score a generated sentence needs against its cited passage."
+    )
 
     # Server
     host: str = Field("127.0.0.1", description="Address `serve` binds.")
     port: int = Field(8000, ge=1, le=65535, description="Port `serve` binds.")
-    max_question_chars: int = Field(2000, ge=10, le=100_000, description="Longest question accepted.")
 
     @model_validator(mode="after")
-    def _check_combinations(self) -> "Settings":
+    def _check_combinations(self) -> Settings:
         if self.chunk_overlap_words >= self.chunk_target_words:
             raise ValueError(
                 f"chunk_overlap_words ({self.chunk_overlap_words}) must be smaller than "

@@ -14,11 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
 from urllib.parse import quote, urlencode
 
 import jinja2
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, PlainTextResponse, Response
 from fastapi.routing import APIRoute
@@ -26,12 +25,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pydantic import ValidationError
 
-from .errors import BadRequest, IndexNotReady, ServiceError
+from .deps import ServiceDep
+from .errors import BadRequest, ServiceError
 from .models import Section
 from .presenters import ask_response, search_result
 from .retrieval import Filters
 from .schemas import AskRequest, AskResponse, CitationOut
-from .service import Service
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -194,13 +193,6 @@ def _validation_messages(exc: ValidationError) -> list[str]:
 # ---------------------------------------------------------------------------- routes
 
 
-def _service(request: Request) -> Service:
-    service = getattr(request.app.state, "service", None)
-    if service is None:
-        raise IndexNotReady("the index is still loading; try again in a moment")
-    return service
-
-
 def _html_error_route(templates: Jinja2Templates) -> type[APIRoute]:
     """A route class that renders ServiceError and request validation errors as HTML pages."""
 
@@ -224,9 +216,6 @@ def _html_error_route(templates: Jinja2Templates) -> type[APIRoute]:
         return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
     return HTMLErrorRoute
-
-
-ServiceDep = Annotated[Service, Depends(_service)]
 
 
 def web_router() -> APIRouter:

@@ -111,7 +111,15 @@ def fake_embedder() -> FakeEmbedder:
 @pytest.fixture
 def small_settings(tmp_path: Path) -> Settings:
     corpus = make_small_corpus(tmp_path)
-    return Settings(corpus_dir=corpus, index_dir=tmp_path / "index", model="fake-hash-embedder", chunk_target_words=40, chunk_max_words=60, chunk_min_words=10, chunk_overlap_words=10)
+    return Settings(
+        corpus_dir=corpus,
+        index_dir=tmp_path / "index",
+        model="fake-hash-embedder",
+        chunk_target_words=40,
+        chunk_max_words=60,
+        chunk_min_words=10,
+        chunk_overlap_words=10,
+    )
 
 
 @pytest.fixture

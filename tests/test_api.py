@@ -25,7 +25,19 @@ def test_search_contract(client):
     body = r.json()
     assert body["query"] == "coast guard patrols" and 1 <= len(body["results"]) <= 3
     first = body["results"][0]
-    assert set(first) >= {"rank", "score", "passage_id", "doc_id", "title", "section", "author", "date", "text", "char_start", "char_end"}
+    assert set(first) >= {
+        "rank",
+        "score",
+        "passage_id",
+        "doc_id",
+        "title",
+        "section",
+        "author",
+        "date",
+        "text",
+        "char_start",
+        "char_end",
+    }
     assert first["rank"] == 1 and "Coast Guard" in first["text"]
     context = next(x for x in body["results"] if "Japan Coast Guard" in x["text"])
     assert context["author"] == "Carl Chapter"  # the chapter's author, not the editor
@@ -37,7 +49,9 @@ def test_search_abbreviation_expansion(client, small_service):
     results = client.get("/api/search", params={"q": "JCG", "k": 5}).json()["results"]
     # the expansion finds text that only spells the name out
     assert any("JCG" not in x["text"] and "Coast Guard" in x["text"] for x in results)
-    results = client.get("/api/search", params={"q": "what does the Japan Coast Guard patrol", "k": 1}).json()["results"]
+    results = client.get("/api/search", params={"q": "what does the Japan Coast Guard patrol", "k": 1}).json()[
+        "results"
+    ]
     assert "JCG" in results[0]["text"]
 
 

@@ -111,7 +111,10 @@ def test_abbreviation_table_is_its_own_section(docs):
 def test_clean_text_unit():
     raw = "Kicker\nMy Title\n\nBy\n\nJane Roe\n\nFirst paragraph has **bold** and *italic* words and a note.<sup>3</sup> It is long enough to count as body text, and it ends mid\n\nsentence here and goes on for a while to be a paragraph.\n\nComments are closed."
     cleaned = clean_text(raw, title="My Title", authors=("Jane Roe",))
-    assert cleaned.text == "First paragraph has bold and italic words and a note. It is long enough to count as body text, and it ends mid sentence here and goes on for a while to be a paragraph."
+    assert (
+        cleaned.text
+        == "First paragraph has bold and italic words and a note. It is long enough to count as body text, and it ends mid sentence here and goes on for a while to be a paragraph."
+    )
     assert {"Kicker", "My Title", "By", "Jane Roe", "Comments are closed."} <= set(cleaned.dropped)
 
 

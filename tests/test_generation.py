@@ -46,7 +46,9 @@ def llm_server():
 
 
 def _service(small_settings, fake_embedder, server, **extra):
-    settings = small_settings.model_copy(update={"llm_base_url": f"http://127.0.0.1:{server.server_address[1]}/v1", "llm_timeout_s": 1.0, **extra})
+    settings = small_settings.model_copy(
+        update={"llm_base_url": f"http://127.0.0.1:{server.server_address[1]}/v1", "llm_timeout_s": 1.0, **extra}
+    )
     return Service.load(settings, fake_embedder)
 
 

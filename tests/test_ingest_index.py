@@ -56,10 +56,10 @@ def test_cli_ingest_reports_skipped_file_by_name(tmp_path):
     corpus = make_small_corpus(tmp_path)
     (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00\x00garbage")
     code = (
-        "import sys; sys.path.insert(0, %r); from tests.conftest import FakeEmbedder; import app.embedding as e;"
+        f"import sys; sys.path.insert(0, {str(PROJECT_ROOT)!r}); from tests.conftest import FakeEmbedder; import app.embedding as e;"
         "e.SentenceTransformerEmbedder = lambda *a, **k: FakeEmbedder(); from app.cli import main;"
-        "sys.exit(main(['ingest', '--quiet', '--corpus-dir', %r, '--index-dir', %r, '--model', 'fake']))"
-    ) % (str(PROJECT_ROOT), str(corpus), str(tmp_path / "idx"))
+        f"sys.exit(main(['ingest', '--quiet', '--corpus-dir', {str(corpus)!r}, '--index-dir', {str(tmp_path / 'idx')!r}, '--model', 'fake']))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "documents:          2" in out.stdout

@@ -22,9 +22,14 @@ def test_summary_counts(result):
 
 
 def test_northern_territories_paragraph_under_its_section(result):
-    hits = [p for p in result.passages if p.text.startswith("For Japan, the resolution of the Northern Territories dispute")]
+    hits = [
+        p for p in result.passages if p.text.startswith("For Japan, the resolution of the Northern Territories dispute")
+    ]
     assert len(hits) == 1
-    assert hits[0].section == "Japan-Russia Relations: Toward a Peace Treaty and Beyond > Challenges for Achieving Policy Objectives > The Northern Territories"
+    assert (
+        hits[0].section
+        == "Japan-Russia Relations: Toward a Peace Treaty and Beyond > Challenges for Achieving Policy Objectives > The Northern Territories"
+    )
     assert hits[0].authors == ("Yoko Hirose",)
 
 
@@ -37,7 +42,10 @@ def test_article_title_like_headings(result):
 
 def test_italic_recommendation_headings(result):
     sections = {p.section for p in result.passages}
-    assert "Japan-Russia Relations: Toward a Peace Treaty and Beyond > Policy Recommendations > Create a flexible policy toward Russia." in sections
+    assert (
+        "Japan-Russia Relations: Toward a Peace Treaty and Beyond > Policy Recommendations > Create a flexible policy toward Russia."
+        in sections
+    )
 
 
 def test_offsets_round_trip_for_every_passage(result):
@@ -81,7 +89,12 @@ def test_passages_never_span_sections(result):
 def test_sentence_segmenter_copes_with_abbreviations():
     text = 'The U.S. and Mr. Abe met Dr. Lee, the No.1 expert. Growth was 3.5 percent in 2014. He said "We will win." Then they left.'
     sentences = [text[s.start : s.end] for s in sentence_spans(text)]
-    assert sentences == ["The U.S. and Mr. Abe met Dr. Lee, the No.1 expert.", "Growth was 3.5 percent in 2014.", 'He said "We will win."', "Then they left."]
+    assert sentences == [
+        "The U.S. and Mr. Abe met Dr. Lee, the No.1 expert.",
+        "Growth was 3.5 percent in 2014.",
+        'He said "We will win."',
+        "Then they left.",
+    ]
 
 
 def test_passage_ids_stable_across_rebuilds(result):

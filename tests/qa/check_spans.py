@@ -5,6 +5,7 @@ Checks schema fields, that every evidence span is a verbatim substring of its
 raw corpus file (and contains no line break / markup), and that every answer
 key is a substring of some evidence text of the same item.
 """
+
 import json
 import os
 import sys
