@@ -64,9 +64,13 @@ def _word_overlap(sentence: str, evidence: str) -> float:
 def generate_answer(question: str, extractive: Answer, service) -> Answer:
     settings = service.settings
     passages = [h.passage for h in extractive.hits[: settings.answer_passages]]
-    fallback = lambda why: replace(
-        extractive, warnings=[*extractive.warnings, f"generation unavailable ({why}); showing the extractive answer"]
-    )  # noqa: E731
+
+    def fallback(why: str) -> Answer:
+        return replace(
+            extractive,
+            warnings=[*extractive.warnings, f"generation unavailable ({why}); showing the extractive answer"],
+        )
+
     try:
         reply = call_llm(settings, question, passages)
     except httpx.TimeoutException:
