@@ -170,7 +170,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         found = [m.group(0) for m in _YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
     elif kind == "number":
         many = _HOW_MANY.search(question)
-        if many and many.group(1).lower() not in ("of", "times", "more"):
+        if many and many.group(1).lower() not in ("of", "more", "other"):
             # "how many documents": a number counting documents ("11 documents were signed")
             noun = re.escape(many.group(1).lower()[:5])
             return bool(re.search(rf"\b{_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?{noun}", text, re.I))
@@ -322,13 +322,26 @@ class Answerer:
                 continue
             chosen.append(c)
             words += len(c.text.split())
+        if kind in ("number", "date"):
+            # the same figure as other sources give it, each as of its own date
+            per_doc = {best.passage.doc_id: best}
+            # "how many meetings" is checked against a number counting meetings: a safer match
+            ratio = 0.65 if _HOW_MANY.search(question) else 0.8
+            for c in cands[1:]:
+                if (
+                    c.passage.doc_id not in per_doc
+                    and c.score >= best.score * ratio
+                    and has_kind(c.text, kind, question)
+                ):
+                    per_doc[c.passage.doc_id] = c
+            if len(per_doc) > 1 and _values_differ(list(per_doc.values())):
+                chosen = list(per_doc.values())[: s.answer_max_sentences]
         if len({c.passage.doc_id for c in chosen}) < 2:
             # several sources: add the best sentence of another document when it is nearly as good
-            ratio = 0.75 if kind in ("number", "date") else 0.9
             other = next((c for c in cands[1:] if c.passage.doc_id != best.passage.doc_id), None)
             if (
                 other
-                and other.score >= best.score * ratio
+                and other.score >= best.score * 0.9
                 and not self._repeats(other, chosen[:1])
                 and self.support(other, question, q_terms, entities, kind) >= s.abstain_threshold
             ):
