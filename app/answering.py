@@ -346,7 +346,21 @@ class Answerer:
                 and self.support(other, question, q_terms, entities, kind) >= s.abstain_threshold
             ):
                 chosen = chosen[: s.answer_max_sentences - 1] + [other]
-        spans = [_extend(c, cue, kind, s.answer_max_words) for c in chosen]
+        spans: list[tuple[int, int]] = []
+        kept: list[_Candidate] = []
+        for c in chosen:
+            # a quote never overlaps another: fall back to the bare sentence, or leave it out
+            for span in (_extend(c, cue, kind, s.answer_max_words), (c.start, c.end)):
+                doc_span = (c.passage.char_start + span[0], c.passage.char_start + span[1])
+                if not any(
+                    o.passage.doc_id == c.passage.doc_id
+                    and _overlaps(doc_span, (o.passage.char_start + a, o.passage.char_start + b))
+                    for o, (a, b) in zip(kept, spans)
+                ):
+                    kept.append(c)
+                    spans.append(span)
+                    break
+        chosen = kept
         return self._compose(question, chosen, spans, kind, hits, support)
 
     def _repeats(self, c: _Candidate, chosen: list[_Candidate]) -> bool:
@@ -446,7 +460,8 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
     i = next((k for k, s in enumerate(spans) if s.start == c.start), None)
     if i is not None and i > 0 and _ANAPHORIC_START.match(c.text):
         # "For this reason, ..." points back: quote the sentence it refers to as well
-        if len(c.passage.text[spans[i - 1].start : c.end].split()) <= max_words:
+        same_paragraph = "\n\n" not in c.passage.text[spans[i - 1].end : c.start]
+        if same_paragraph and len(c.passage.text[spans[i - 1].start : c.end].split()) <= max_words:
             return spans[i - 1].start, c.end
     if cue is None or i is None or i + 1 >= len(spans) or cue.search(c.text):
         return c.start, c.end
@@ -457,6 +472,10 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
     if len(c.passage.text[c.start : nxt.end].split()) > max_words:
         return c.start, c.end
     return c.start, nxt.end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _context(c: _Candidate) -> str:

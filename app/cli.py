@@ -139,6 +139,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         qa_dir=Path(args.qa_dir),
         floors_path=Path(args.floors) if args.floors else None,
         baselines=not args.no_baselines,
+        golden_name="holdout.jsonl" if args.holdout else "golden.jsonl",
+        unanswerable_name="holdout_unanswerable.jsonl" if args.holdout else "unanswerable.jsonl",
     )
     print(json.dumps(report, indent=2) if args.json else report["text"])
     if args.report:
@@ -216,6 +218,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--qa-dir", default="tests/qa", help="folder with golden.jsonl and unanswerable.jsonl")
     p.add_argument("--floors", default=None, help="JSON of minimum figures; any figure below its floor fails (exit 1)")
     p.add_argument("--no-baselines", action="store_true", help="skip the two baselines")
+    p.add_argument(
+        "--holdout",
+        action="store_true",
+        help="use the hold-out set (holdout.jsonl, holdout_unanswerable.jsonl): questions never tuned on",
+    )
     p.add_argument("--report", help="also write the report as JSON to this file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)

@@ -122,16 +122,23 @@ class _ChunkBaseline:
 
 
 def run_evaluation(
-    settings: Settings, *, qa_dir: Path, floors_path: Path | None = None, baselines: bool = True, service=None
+    settings: Settings,
+    *,
+    qa_dir: Path,
+    floors_path: Path | None = None,
+    baselines: bool = True,
+    service=None,
+    golden_name: str = "golden.jsonl",
+    unanswerable_name: str = "unanswerable.jsonl",
 ) -> dict:
     from .service import Service
 
     service = service or Service.load(settings)
     index = service.index
-    golden = load_jsonl(qa_dir / "golden.jsonl")
-    unanswerable = load_jsonl(qa_dir / "unanswerable.jsonl")
+    golden = load_jsonl(qa_dir / golden_name)
+    unanswerable = load_jsonl(qa_dir / unanswerable_name)
     if not golden:
-        raise ValueError(f"no golden items in {qa_dir / 'golden.jsonl'}")
+        raise ValueError(f"no golden items in {qa_dir / golden_name}")
     spans = [evidence_spans(item, index) for item in golden]
 
     started = time.time()

@@ -75,6 +75,12 @@ class Retriever:
         self.settings = settings
         self._all = np.ones(len(index.passages), dtype=bool)
         self._vocab = getattr(index.bm25, "vocab_dict", None) or {}
+        # sentence rows of every passage, flattened, for a per-passage maximum in one numpy call
+        rows = [p.sentence_rows or [0] for p in index.passages]
+        self._sentence_rows = (
+            np.concatenate([np.asarray(r, dtype=np.int64) for r in rows]) if rows else np.zeros(0, np.int64)
+        )
+        self._sentence_offsets = np.cumsum([0] + [len(r) for r in rows[:-1]]).astype(np.int64)
 
     def allowed(self, filters: Filters | None) -> np.ndarray:
         if not filters:
@@ -107,6 +113,15 @@ class Retriever:
         ranked = [int(i) for i in ids[0] if i >= 0]
         return ranked, {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
 
+    def sentence_scores(self, query_vector: np.ndarray, allowed: np.ndarray, n: int) -> list[int]:
+        """Passages ranked by their best sentence: a fact stated in one sentence of a long passage
+        (or past the model's 256-token window) still surfaces."""
+        if not len(self._sentence_rows) or len(self.index.sentence_vectors) == 0:
+            return []
+        sims = self.index.sentence_vectors @ query_vector
+        best = np.maximum.reduceat(sims[self._sentence_rows], self._sentence_offsets)
+        return _ranks(best.astype(np.float64), allowed, n)
+
     def bm25_scores(self, query: str, allowed: np.ndarray, n: int) -> list[int]:
         tokens = [t for t in bm25_tokenize([query])[0] if t in self._vocab]
         if not tokens:
@@ -123,16 +138,11 @@ class Retriever:
         allowed = self.allowed(filters)
         if query_vector is None:
             query_vector = self.embed_query(expanded)
-        dense_ranked, dense_sim = self.dense_scores(query_vector, allowed, s.candidates)
+        dense_ranked, _ = self.dense_scores(query_vector, allowed, s.candidates)
+        sentence_ranked = self.sentence_scores(query_vector, allowed, s.candidates)
         bm25_ranked = self.bm25_scores(expanded, allowed, s.candidates)
-        fused: dict[int, float] = {}
-        if s.fusion == "rrf":
-            for rank, i in enumerate(dense_ranked):
-                fused[i] = fused.get(i, 0.0) + s.dense_weight / (s.rrf_k + rank + 1)
-            for rank, i in enumerate(bm25_ranked):
-                fused[i] = fused.get(i, 0.0) + (1 - s.dense_weight) / (s.rrf_k + rank + 1)
-        else:
-            fused = _weighted(dense_ranked, dense_sim, bm25_ranked, s.dense_weight)
+        rankings = ((dense_ranked, s.dense_weight), (sentence_ranked, s.sentence_weight), (bm25_ranked, s.bm25_weight))
+        fused = _rrf(rankings, s.rrf_k) if s.fusion == "rrf" else _weighted(rankings)
         passages = self.index.passages
         for i in fused:
             if passages[i].is_notes:
@@ -153,12 +163,19 @@ class Retriever:
         return hits
 
 
-def _weighted(
-    dense_ranked: list[int], dense_sim: dict[int, float], bm25_ranked: list[int], w: float
-) -> dict[int, float]:
-    """Blend of rank-normalised scores (0..1) from each list."""
+def _rrf(rankings, k: int) -> dict[int, float]:
+    """Reciprocal rank fusion: each list adds weight / (k + rank)."""
     out: dict[int, float] = {}
-    for ranked, weight in ((dense_ranked, w), (bm25_ranked, 1 - w)):
+    for ranked, weight in rankings:
+        for rank, i in enumerate(ranked):
+            out[i] = out.get(i, 0.0) + weight / (k + rank + 1)
+    return out
+
+
+def _weighted(rankings) -> dict[int, float]:
+    """Blend of rank-normalised scores (1 for the top, falling to 0) from each list."""
+    out: dict[int, float] = {}
+    for ranked, weight in rankings:
         n = len(ranked)
         for r, i in enumerate(ranked):
             out[i] = out.get(i, 0.0) + weight * (1 - r / max(n, 1))

@@ -63,8 +63,14 @@ class Settings(BaseSettings):
     )
     hnsw_threshold: int = Field(50_000, ge=1, description="Vector count from which 'auto' uses HNSW.")
     fusion: Literal["rrf", "weighted"] = Field("rrf", description="How dense and BM25 rankings are fused.")
-    rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal-rank-fusion constant.")
-    dense_weight: float = Field(0.5, ge=0.0, le=1.0, description="Weight of the dense ranking in fusion.")
+    rrf_k: int = Field(20, ge=1, le=1000, description="Reciprocal-rank-fusion constant.")
+    dense_weight: float = Field(
+        0.25, ge=0.0, le=10.0, description="Fusion weight of the dense ranking of whole passages."
+    )
+    sentence_weight: float = Field(
+        0.25, ge=0.0, le=10.0, description="Fusion weight of the dense ranking by each passage's best sentence."
+    )
+    bm25_weight: float = Field(0.5, ge=0.0, le=10.0, description="Fusion weight of the BM25 ranking.")
     candidates: int = Field(50, ge=5, le=1000, description="Hits taken from each retriever before fusion.")
     near_duplicate_threshold: float = Field(
         0.95, ge=0.5, le=1.0, description="Cosine above which two results collapse into one."

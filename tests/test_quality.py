@@ -36,6 +36,9 @@ def _check_citations(body: dict, real_service) -> None:
     for c in body["citations"]:
         assert real_service.index.documents[c["doc_id"]].text[c["char_start"] : c["char_end"]] == c["quote"]
         assert len(c["quote"]) < 600  # the sentence used, not the whole passage
+    spans = sorted((c["doc_id"], c["char_start"], c["char_end"]) for c in body["citations"])
+    for (d1, _, e1), (d2, s2, _) in zip(spans, spans[1:]):
+        assert d1 != d2 or e1 <= s2, "two citations quote overlapping text"
 
 
 # Questions written after the answerer was built (not in the golden set).
@@ -45,6 +48,7 @@ def _check_citations(body: dict, real_service) -> None:
         ("What did the Japanese navy do together with Russia's Baltic fleet in 2020?", "anti-piracy"),
         ("When did Abe call for a Free and Open Indo-Pacific?", "2016"),
         ("What does JMSDF stand for?", "Maritime Self-Defense Force"),
+        ("Why did Japan hold 2+2 talks with Russia?", "2+2"),
     ],
 )
 def test_answers_with_verbatim_citations(client, real_service, question, expected):

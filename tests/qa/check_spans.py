@@ -107,14 +107,9 @@ def main():
         errors.append(f"only {len(unans)} unanswerable items (need >= 25)")
 
     holdout_msg = ""
-    if os.path.exists(os.path.join(HERE, HOLDOUT_FILE)) or os.path.exists(
-        os.path.join(HERE, HOLDOUT_UNANS_FILE)
-    ):
+    if os.path.exists(os.path.join(HERE, HOLDOUT_FILE)) or os.path.exists(os.path.join(HERE, HOLDOUT_UNANS_FILE)):
         golden_spans = {
-            (e.get("doc_id"), e.get("text"))
-            for it in golden
-            for e in it.get("evidence", [])
-            if isinstance(e, dict)
+            (e.get("doc_id"), e.get("text")) for it in golden for e in it.get("evidence", []) if isinstance(e, dict)
         }
         n_h, n_hu = check_holdout(texts, ids, golden_spans, errors)
         holdout_msg = f", {n_h} holdout items, {n_hu} holdout unanswerable items"
@@ -130,11 +125,7 @@ def main():
 def check_holdout(texts, ids, golden_spans, errors):
     """Check the held-out files; appends to errors, returns item counts."""
     hold = load(HOLDOUT_FILE) if os.path.exists(os.path.join(HERE, HOLDOUT_FILE)) else []
-    hunans = (
-        load(HOLDOUT_UNANS_FILE)
-        if os.path.exists(os.path.join(HERE, HOLDOUT_UNANS_FILE))
-        else []
-    )
+    hunans = load(HOLDOUT_UNANS_FILE) if os.path.exists(os.path.join(HERE, HOLDOUT_UNANS_FILE)) else []
     if not hold:
         errors.append(f"{HOLDOUT_FILE} missing or empty")
     if not hunans:
@@ -146,10 +137,7 @@ def check_holdout(texts, ids, golden_spans, errors):
         if set(it) != {"id", "type", "question", "evidence", "answer_keys"}:
             errors.append(f"{where}: bad keys {sorted(it)}")
             continue
-        if (
-            not (isinstance(iid, str) and iid.startswith("h") and not iid.startswith("hu"))
-            or iid in ids
-        ):
+        if not (isinstance(iid, str) and iid.startswith("h") and not iid.startswith("hu")) or iid in ids:
             errors.append(f"{where}: bad or duplicate id")
         ids.add(iid)
         if it["type"] not in TYPES:
