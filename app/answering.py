@@ -131,6 +131,56 @@ class _Candidate:
         return self.passage.text[self.start : self.end]
 
 
+_PART_SPLIT = re.compile(
+    r"(?:,|;)?\s+and\s+(?=(?:what|which|who|whom|whose|when|where|why|how|in which|in what|on what|did|does|do|is|are|was|were|has|have)\b)"
+    r"|;\s+|\?\s+(?=[A-Z])",
+    re.I,
+)
+
+
+def split_question(question: str) -> list[str]:
+    """The sub-questions of a compound question ("What does OEF stand for, and what did ... supply?")."""
+    parts = [p.strip(" ,;?") for p in _PART_SPLIT.split(question.strip())]
+    parts = [p for p in parts if len(p.split()) >= 3]
+    if len(parts) < 2:
+        return [question]
+    return [p[0].upper() + p[1:] + "?" for p in parts]
+
+
+def combine_answers(question: str, parts: list[str], answers: list[Answer], hits: list[Hit]) -> Answer:
+    """One answer from the answers to each sub-question: citations renumbered, gaps named."""
+    citations: list[Citation] = []
+    texts: list[str] = []
+    missing: list[str] = []
+    seen: dict[tuple[str, int, int], int] = {}
+    for part, ans in zip(parts, answers):
+        if not ans.grounded:
+            missing.append(part)
+            continue
+        numbers: dict[int, int] = {}
+        for c in ans.citations:
+            key = (c.passage.doc_id, c.char_start, c.char_end)
+            if key not in seen:
+                seen[key] = len(citations) + 1
+                citations.append(Citation(seen[key], c.passage, c.quote, c.char_start, c.char_end))
+            numbers[c.n] = seen[key]
+        texts.append(_renumber(ans.text, numbers))
+    if not texts:
+        return Answer(question, NOT_COVERED, False, hits=hits, support=max(a.support for a in answers))
+    if missing:
+        texts.append("The corpus does not say: " + " / ".join(missing))
+    return Answer(
+        question, " ".join(texts), True, citations, hits, support=min(a.support for a in answers if a.grounded)
+    )
+
+
+_MARKER_RE = re.compile(r"\[(\d+)\]")
+
+
+def _renumber(text: str, numbers: dict[int, int]) -> str:
+    return _MARKER_RE.sub(lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", text)
+
+
 @dataclass
 class _Selection:
     candidates: list[_Candidate]
@@ -214,6 +264,21 @@ class Answerer:
         self._df = df
         self._n = len(index.passages)
         self._weights = load_support_weights()
+        self._authors = {a for p in index.passages for a in p.authors if len(a.split()) > 1}
+
+    def _abbreviations_named(self, question: str) -> list[tuple[str, str]]:
+        """(abbreviation, expansion) pairs the question names by either form."""
+        low = question.lower()
+        return [
+            (abbr, expansion)
+            for abbr, expansion in self.index.abbreviations.items()
+            if re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", question) or expansion.lower() in low
+        ]
+
+    def _authors_named(self, question: str) -> set[str]:
+        """Authors of the corpus whose surname the question mentions."""
+        words = set(re.findall(r"[A-Z][\w'-]+", question))
+        return {a for a in self._authors if a.split()[-1] in words}
 
     # -------------------------------------------------------------- features
 
@@ -288,9 +353,15 @@ class Answerer:
             return None
         kind = answer_kind(question)
         cue = _cue_for(question, kind)
+        named = self._authors_named(question)
+        defined = self._abbreviations_named(question) if _ASK_ABBREVIATION.search(question) else []
         for c in cands:
             c.overlap = self.coverage(q_terms, c.text)
             c.score = 0.5 * c.sim + 0.3 * c.overlap + 0.1 / (1 + c.rank) + (0.1 if cue and cue.search(c.text) else 0.0)
+            if named and named & set(c.passage.authors):
+                c.score += 0.1  # "what does Hirose recommend": Hirose's own words, not a summary of them
+            if any(abbr in c.text and expansion.lower() in c.text.lower() for abbr, expansion in defined):
+                c.score += 0.15  # the sentence that defines the abbreviation asked about
         cands.sort(key=lambda c: -c.score)
         if kind:
             # the best sentence that holds the kind of answer asked for (a date, a number, a name)
@@ -440,6 +511,10 @@ _ANAPHORIC_START = re.compile(
 )
 
 
+_ASK_ABBREVIATION = re.compile(r"\b(stands? for|abbreviat\w*|acronym|short for|for short|initials)\b", re.I)
+_CONTINUATION_START = re.compile(r"^(this|these|that|those|such|it|they|both)\b", re.I)
+
+
 def _cue_for(question: str, kind: str | None) -> re.Pattern | None:
     """Words that mark the sentence giving the kind of answer asked: a reason, or advice."""
     if kind == "reason":
@@ -463,9 +538,13 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
         same_paragraph = "\n\n" not in c.passage.text[spans[i - 1].end : c.start]
         if same_paragraph and len(c.passage.text[spans[i - 1].start : c.end].split()) <= max_words:
             return spans[i - 1].start, c.end
-    if cue is None or i is None or i + 1 >= len(spans) or cue.search(c.text):
+    if cue is None or i is None or i + 1 >= len(spans):
         return c.start, c.end
     nxt = spans[i + 1]
+    nxt_text = c.passage.text[nxt.start : nxt.end]
+    continues = bool(_CONTINUATION_START.match(nxt_text)) and bool(cue.search(nxt_text))
+    if cue.search(c.text) and not continues:
+        return c.start, c.end  # the sentence gives the reason or advice itself
     gap = c.passage.text[c.end : nxt.start]
     if "\n\n" in gap and len(c.text.split()) > 15:
         return c.start, c.end  # the next paragraph is another topic

@@ -10,7 +10,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from .answering import Answer, Answerer
+from .answering import Answer, Answerer, combine_answers, split_question
 from .errors import BadRequest, DocumentNotFound
 from .index import DocumentRecord, LoadedIndex, ensure_index, load_index
 from .retrieval import Filters, Hit, Retriever
@@ -69,10 +69,19 @@ class Service:
 
     def ask(self, question: str, *, k: int | None = None, filters: Filters | None = None) -> Answer:
         self._check_filters(filters)
-        expanded = self.retriever.expand(question)
-        vector = self.retriever.embed_query(expanded)
-        hits = self.retriever.search(question, k=k or self.settings.default_k, filters=filters, query_vector=vector)
-        answer = self.answerer.answer(question, hits, vector)
+        k = k or self.settings.default_k
+        parts = split_question(question)
+        texts = [question, *parts] if len(parts) > 1 else [question]
+        vectors = self.embedder.embed([self.retriever.expand(t) for t in texts])  # one batch
+        hits = self.retriever.search(question, k=k, filters=filters, query_vector=vectors[0])
+        if len(parts) == 1:
+            answer = self.answerer.answer(question, hits, vectors[0])
+        else:  # a compound question: each part answered (or not) on its own
+            answers = []
+            for part, vector in zip(parts, vectors[1:]):
+                part_hits = self.retriever.search(part, k=k, filters=filters, query_vector=vector)
+                answers.append(self.answerer.answer(part, _merge_hits(part_hits, hits, k), vector))
+            answer = combine_answers(question, parts, answers, hits)
         if self.settings.llm_base_url and answer.hits:
             from .generation import generate_answer
 
@@ -91,3 +100,8 @@ class Service:
             for doc_id in {s.doc_id for s in p.sources}:
                 counts[doc_id] = counts.get(doc_id, 0) + 1
         return counts
+
+
+def _merge_hits(first: list[Hit], second: list[Hit], k: int) -> list[Hit]:
+    seen = {h.passage.passage_id for h in first}
+    return (first + [h for h in second if h.passage.passage_id not in seen])[: max(k, len(first))]

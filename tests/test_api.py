@@ -151,3 +151,15 @@ def test_index_not_ready_is_503(small_settings):
     c = TestClient(app)  # no lifespan: nothing loaded
     r = c.get("/api/search", params={"q": "x"})
     assert r.status_code == 503 and "loading" in r.json()["error"]["message"]
+
+
+def test_compound_question_answers_each_part(client):
+    from app.answering import split_question
+
+    q = "Why were fishing quotas cut in 2014, and what does the Japan Coast Guard patrol?"
+    assert split_question(q) == ["Why were fishing quotas cut in 2014?", "What does the Japan Coast Guard patrol?"]
+    body = client.post("/api/ask", json={"question": q}).json()
+    import re
+
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", body["answer"])} == {c["n"] for c in body["citations"]}
+    assert len({(c["doc_id"], c["char_start"]) for c in body["citations"]}) == len(body["citations"])
