@@ -29,26 +29,29 @@ def _free_port() -> int:
 def run_benchmark(settings: Settings, *, questions_path: Path, rounds: int = 3) -> dict:
     import httpx
 
-    from .service import Service
-
     questions = [
         json.loads(line)["question"] for line in questions_path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
-    service = Service.load(settings)
+    from .embedding import SentenceTransformerEmbedder
+
+    # the reference: one query embedding with torch's default threads (both cores), in this process
+    embedder = SentenceTransformerEmbedder(
+        settings.model, device=settings.device, allow_download=settings.allow_download
+    )
 
     def variants(r: int, q: str) -> tuple[str, str]:
         q = f"{q} " + "?" * r  # a different string each round: nothing comes from a cache
         return q, " ".join(q.rstrip("? ").split()[-5:]) + " " + "x" * r  # and a short keyword query
 
     # 1. the query embedding alone, before any server thread exists
-    service.embedder.embed(["warm-up"])
+    embedder.embed(["warm-up"])
     embed, short_embed = [], []
     for r in range(rounds):
         for question in questions:
             q, short = variants(r, question)
             for text, bucket in ((q, embed), (short, short_embed)):
                 t = time.perf_counter()
-                service.embedder.embed([text])
+                embedder.embed([text])
                 bucket.append(time.perf_counter() - t)
 
     # 2. the API over HTTP, served by `python -m app serve` in a process of its own

@@ -46,9 +46,9 @@ class Service:
             else load_index(settings.index_dir, expected_model=settings.model)
         )
         service = cls.from_index(settings, index, embedder)
+        service.retriever.embed_query("warm-up")  # load the model now, not on the first request
         if settings.query_threads and "torch" in sys.modules:  # ingest above used every core
             sys.modules["torch"].set_num_threads(settings.query_threads)
-        service.retriever.embed_query("warm-up")  # load the model now, not on the first request
         log.info(
             "service ready in %.1fs: %d passages from %d documents",
             time.time() - started,
