@@ -191,7 +191,7 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "?", "!", ":", ";", '"', "'", ")", "]", "…"))
 
 
-def _rejoin_page_breaks(blocks: list[Block], dropped: list[str]) -> list[Block]:
+def _rejoin_page_breaks(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
@@ -286,7 +286,7 @@ def clean_text(raw: str, *, title: str = "", authors: tuple[str, ...] = ()) -> C
     kept = _drop_front_matter(kept, title, dropped)
     kept = _drop_title_repeats(kept, title, dropped)
     kept = _merge_repeated_headings(kept)
-    kept = _rejoin_page_breaks(kept, dropped)
+    kept = _rejoin_page_breaks(kept)
     return Cleaned(blocks=kept, dropped=dropped)
 
 

@@ -129,6 +129,17 @@ def small_service(small_settings: Settings, fake_embedder: FakeEmbedder):
     return Service.load(small_settings, fake_embedder)
 
 
+@pytest.fixture
+def client(small_service, small_settings):
+    """A factory-built app over the small index."""
+    from fastapi.testclient import TestClient
+
+    from app.api import create_app
+
+    with TestClient(create_app(small_settings, service=small_service)) as c:
+        yield c
+
+
 @pytest.fixture(scope="session")
 def real_settings() -> Settings:
     return Settings()

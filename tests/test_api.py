@@ -8,12 +8,6 @@ from fastapi.testclient import TestClient
 from app.api import create_app
 
 
-@pytest.fixture
-def client(small_service, small_settings):
-    with TestClient(create_app(small_settings, service=small_service)) as c:
-        yield c
-
-
 def test_healthz(client):
     r = client.get("/healthz")
     assert r.status_code == 200 and r.json()["passages"] > 0

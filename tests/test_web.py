@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from fastapi.testclient import TestClient
-
-from app.api import create_app
 from app.web import highlight, link_markers, query_terms
-
-
-@pytest.fixture
-def client(small_service, small_settings):
-    with TestClient(create_app(small_settings, service=small_service)) as c:
-        yield c
 
 
 def test_empty_page_has_labelled_form(client):

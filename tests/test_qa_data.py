@@ -1,0 +1,58 @@
+"""The question sets are well formed: evidence is found in the clean text, keys in the evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.cleaning import normalise
+from app.evaluation import load_jsonl, locate
+from app.ingest import ingest
+
+from .conftest import REAL_CORPUS
+
+QA = REAL_CORPUS.parent / "tests" / "qa"
+ANSWERABLE = {"golden.jsonl": "g", "holdout.jsonl": "h"}
+UNANSWERABLE = {"unanswerable.jsonl": "u", "holdout_unanswerable.jsonl": "hu"}
+TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return {d.meta.doc_id: d.text for d in ingest(REAL_CORPUS, REAL_CORPUS / "manifest.toml").documents}
+
+
+def _check_ids(items: list[dict], prefix: str) -> None:
+    ids = [it["id"] for it in items]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    assert all(i.startswith(prefix) and i[len(prefix) :].isdigit() for i in ids)
+    assert all(it["question"].strip() for it in items)
+
+
+@pytest.mark.parametrize("name", ANSWERABLE)
+def test_answerable_sets(name, texts):
+    items = load_jsonl(QA / name)
+    assert len(items) >= 40
+    _check_ids(items, ANSWERABLE[name])
+    for it in items:
+        assert it["type"] in TYPES, it["id"]
+        assert it["evidence"], it["id"]
+        for ev in it["evidence"]:
+            assert locate(ev["text"], texts[ev["doc_id"]]) is not None, f"{it['id']}: evidence not in the clean text"
+        if it["type"] == "multi_doc":
+            assert len({ev["doc_id"] for ev in it["evidence"]}) >= 2, it["id"]
+        evidence = " ".join(normalise(ev["text"]) for ev in it["evidence"])
+        for key in it["answer_keys"]:
+            assert normalise(key) in evidence, f"{it['id']}: key {key!r} not in its evidence"
+
+
+@pytest.mark.parametrize("name", UNANSWERABLE)
+def test_unanswerable_sets(name):
+    items = load_jsonl(QA / name)
+    assert len(items) >= 20
+    _check_ids(items, UNANSWERABLE[name])
+    assert all(it.get("note", "").strip() for it in items)
+
+
+def test_sets_do_not_share_questions():
+    questions = [it["question"].casefold() for name in [*ANSWERABLE, *UNANSWERABLE] for it in load_jsonl(QA / name)]
+    assert len(questions) == len(set(questions))
