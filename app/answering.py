@@ -54,7 +54,7 @@ _ASK_REASON = re.compile(
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b",
+    r"\d[\d,.]*\d|\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b",
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
@@ -233,6 +233,9 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         found = [m.group(0) for m in _NAME.finditer(text)] + [
             m.group(0) for m in _CAPITALISED.finditer(text) if m.start() > 0
         ]
+    if kind in ("date", "number"):  # whole tokens: the "2" of "$200m" is not the "2" of "2016"
+        given = set(re.findall(r"[\w.,]+", asked))
+        return any(f.lower().strip(".,") not in given for f in found)
     return any(f.lower() not in asked for f in found)
 
 
