@@ -264,6 +264,11 @@ class Answerer:
         df: Counter[str] = Counter()
         for tokens in bm25_tokenize([p.text for p in index.passages]):
             df.update(set(tokens))
+        sentences = {p.text[sp.start : sp.end] for p in index.passages for sp in p.sentences}
+        texts = sorted(sentences)
+        self._span_terms: dict[str, frozenset[str]] = {
+            t: frozenset(tokens) for t, tokens in zip(texts, bm25_tokenize(texts) if texts else [])
+        }
         self._df = df
         self._n = len(index.passages)
         self._weights = load_support_weights()
@@ -291,11 +296,19 @@ class Answerer:
     def _terms(self, text: str) -> list[str]:
         return bm25_tokenize([text])[0]
 
+    def _evidence_terms(self, text: str) -> frozenset[str]:
+        """Terms of a span of the corpus, memoised: spans come from a finite corpus, and
+        tokenising each candidate sentence anew was most of an answer's cost."""
+        terms = self._span_terms.get(text)
+        if terms is None:
+            terms = self._span_terms[text] = frozenset(self._terms(text))
+        return terms
+
     def coverage(self, q_terms: list[str], evidence: str) -> float:
-        """Share of the question's rarity-weighted terms present in the evidence."""
+        """Share of the question's rarity-weighted terms present in the evidence (a corpus span)."""
         if not q_terms:
             return 1.0
-        have = set(self._terms(evidence))
+        have = self._evidence_terms(evidence)
         total = sum(self.idf(t) for t in set(q_terms))
         return sum(self.idf(t) for t in set(q_terms) if t in have) / total if total else 1.0
 
@@ -447,7 +460,7 @@ class Answerer:
         context = _context(c)
         unique = set(q_terms)
         total_idf = sum(self.idf(t) for t in unique) or 1.0
-        have = set(self._terms(context))
+        have = self._evidence_terms(context)
         missing = [self.idf(t) for t in unique if t not in have]
         return {
             "sim": c.sim,
