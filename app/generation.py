@@ -16,7 +16,7 @@ from dataclasses import replace
 import httpx
 import numpy as np
 
-from .answering import Answer, Citation
+from .answering import NOT_COVERED, Answer, Citation
 from .chunking import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -84,9 +84,7 @@ def generate_answer(question: str, extractive: Answer, service) -> Answer:
             extractive,
             grounded=False,
             citations=[],
-            text=extractive.text
-            if not extractive.grounded
-            else "The corpus does not answer this question. The nearest passages are listed below for you to judge.",
+            text=NOT_COVERED,
             mode="generative",
         )
 

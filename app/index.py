@@ -216,6 +216,7 @@ def build_index(
         (tmp / "abbreviations.json").write_text(
             json.dumps(abbreviations, ensure_ascii=False, indent=1), encoding="utf-8"
         )
+        summary = result.summary()
         manifest = {
             "format": FORMAT_VERSION,
             "model": settings.model,
@@ -224,10 +225,10 @@ def build_index(
             "settings": settings_fingerprint(settings),
             "corpus_fingerprint": fingerprint,
             "counts": {
-                **{k: v for k, v in result.summary().items() if k != "files_skipped"},
+                **{k: v for k, v in summary.items() if k != "files_skipped"},
                 "sentences": len(sentence_texts),
             },
-            "files_skipped": result.summary()["files_skipped"],
+            "files_skipped": summary["files_skipped"],
             "versions": _versions(),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "build_seconds": round(time.time() - started, 2),

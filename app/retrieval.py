@@ -27,9 +27,7 @@ class Filters:
 class Hit:
     passage: Passage
     score: float
-    dense_rank: int | None = None
-    bm25_rank: int | None = None
-    row: int = -1
+    row: int = -1  # the passage's row in the index's vectors
 
 
 def _date_bounds(date: str) -> tuple[str, str]:
@@ -93,15 +91,15 @@ class Retriever:
     def embed_query(self, query: str) -> np.ndarray:
         return self.embedder.embed([query])[0]
 
-    def dense_scores(self, query_vector: np.ndarray, allowed: np.ndarray, n: int) -> tuple[list[int], dict[int, float]]:
+    def dense_scores(self, query_vector: np.ndarray, allowed: np.ndarray, n: int) -> list[int]:
         import faiss
 
         n = min(n, int(allowed.sum()))
         if n <= 0:
-            return [], {}
+            return []
         q = query_vector.reshape(1, -1).astype(np.float32)
         if allowed is self._all:
-            scores, ids = self.index.dense.search(q, n)
+            _, ids = self.index.dense.search(q, n)
         else:
             sel = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
             params = (
@@ -109,9 +107,8 @@ class Retriever:
                 if isinstance(self.index.dense, faiss.IndexHNSW)
                 else faiss.SearchParameters(sel=sel)
             )
-            scores, ids = self.index.dense.search(q, n, params=params)
-        ranked = [int(i) for i in ids[0] if i >= 0]
-        return ranked, {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
+            _, ids = self.index.dense.search(q, n, params=params)
+        return [int(i) for i in ids[0] if i >= 0]
 
     def sentence_scores(self, query_vector: np.ndarray, allowed: np.ndarray, n: int) -> list[int]:
         """Passages ranked by their best sentence: a fact stated in one sentence of a long passage
@@ -138,7 +135,7 @@ class Retriever:
         allowed = self.allowed(filters)
         if query_vector is None:
             query_vector = self.embed_query(expanded)
-        dense_ranked, _ = self.dense_scores(query_vector, allowed, s.candidates)
+        dense_ranked = self.dense_scores(query_vector, allowed, s.candidates)
         sentence_ranked = self.sentence_scores(query_vector, allowed, s.candidates)
         bm25_ranked = self.bm25_scores(expanded, allowed, s.candidates)
         rankings = ((dense_ranked, s.dense_weight), (sentence_ranked, s.sentence_weight), (bm25_ranked, s.bm25_weight))
@@ -147,8 +144,6 @@ class Retriever:
         for i in fused:
             if passages[i].is_notes:
                 fused[i] *= s.notes_weight
-        d_rank = {i: r for r, i in enumerate(dense_ranked)}
-        b_rank = {i: r for r, i in enumerate(bm25_ranked)}
         order = sorted(fused, key=lambda i: -fused[i])
         hits: list[Hit] = []
         kept_rows: list[int] = []
@@ -157,7 +152,7 @@ class Retriever:
             if kept_rows and float(np.max(vectors[kept_rows] @ vectors[i])) >= s.near_duplicate_threshold:
                 continue  # near-duplicate of a better result
             kept_rows.append(i)
-            hits.append(Hit(self.index.passages[i], fused[i], d_rank.get(i), b_rank.get(i), i))
+            hits.append(Hit(self.index.passages[i], fused[i], i))
             if len(hits) >= k:
                 break
         return hits
