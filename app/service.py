@@ -6,6 +6,7 @@ Built once (in the app's lifespan or by a CLI command) and handed to whoever nee
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ class Service:
             else load_index(settings.index_dir, expected_model=settings.model)
         )
         service = cls.from_index(settings, index, embedder)
+        if settings.query_runtime == "onnx" and hasattr(embedder, "use_onnx_for_queries"):
+            embedder.use_onnx_for_queries(threads=settings.query_threads or os.cpu_count() or 1)
         service.retriever.embed_query("warm-up")  # load the model now, not on the first request
         if settings.query_threads and "torch" in sys.modules:  # ingest above used every core
             sys.modules["torch"].set_num_threads(settings.query_threads)

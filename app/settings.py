@@ -53,8 +53,12 @@ class Settings(BaseSettings):
         1,
         ge=0,
         le=256,
-        description="torch threads once the index is loaded (0 keeps torch's default). One thread embeds a "
-        "short query as fast as two on 2 cores, without the hand-off cost between server threads.",
+        description="Threads that embed a query once the index is loaded (0 keeps the runtime's default).",
+    )
+    query_runtime: Literal["onnx", "torch"] = Field(
+        "onnx",
+        description="What embeds queries: ONNX Runtime (the model exported in memory at start, checked "
+        "against torch; about half the time) or torch. Ingest always uses torch.",
     )
 
     # Index and retrieval

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
@@ -86,3 +87,16 @@ def test_search_filters_on_real_corpus(client):
     assert all("Hirose" in x["author"] for x in r.json()["results"])
     r = client.get("/api/search", params={"q": "Northern Territories", "date_from": "2016", "k": 5})
     assert all(x["date"] >= "2016" for x in r.json()["results"])
+
+
+def test_onnx_query_vectors_equal_torch_and_leave_the_model_in_eval_mode(real_service):
+    """The served query path (ONNX Runtime) gives the vectors the index was built with (torch)."""
+    embedder = real_service.embedder
+    assert embedder._onnx is not None, "the default settings embed queries through ONNX Runtime"
+    texts = ["Why did Japan hold 2+2 talks with Russia?", "JMSDF", "Abe Putin summit " * 30]
+    served = np.vstack([embedder.embed([t]) for t in texts])
+    model = embedder._load()
+    # the exporter once switched the torch model to training mode: dropout made vectors random
+    assert not model.training and not any(m.training for m in model.modules())
+    reference = model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    assert np.min(np.sum(served * reference, axis=1)) > 0.9999
