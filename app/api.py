@@ -54,6 +54,24 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+class BodyLimit:
+    """413 for a request whose declared body is too large. Plain ASGI: the decorator-style
+    middleware costs about a millisecond per request, a tenth of a search."""
+
+    def __init__(self, app, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            length = dict(scope["headers"]).get(b"content-length", b"")
+            if length.isdigit() and int(length) > self.max_bytes:
+                response = _error(413, "body_too_large", f"request body over {self.max_bytes} bytes")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def api_router() -> APIRouter:
     router = APIRouter()
     errors = {422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}}
@@ -113,12 +131,7 @@ def create_app(settings: Settings | None = None, service=None) -> FastAPI:
     app.state.settings = settings
     app.state.service = service
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return _error(413, "body_too_large", f"request body over {MAX_BODY_BYTES} bytes")
-        return await call_next(request)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError):
