@@ -1,0 +1,59 @@
+"""Pure functions of the answerer: what kind of answer a question asks, and whether a sentence holds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answering import _counted_noun, answer_kind, focus_noun, has_kind, split_question
+
+
+@pytest.mark.parametrize(
+    "question, focus",
+    [
+        ("Who was Norway's ambassador to Chile in 1999?", "ambassador"),
+        ("What is the name of the Danish astronaut aboard the station?", "astronaut"),
+        ("What was the name of the first joint drill between Peru and Chile?", "drill"),
+        ("Who is Shinzo Abe?", None),  # asks about a name, not for one
+        ("Who signed the treaty?", None),
+    ],
+)
+def test_focus_noun(question, focus):
+    assert focus_noun(question) == focus
+
+
+def test_name_questions_need_a_name_beside_the_role_asked_for():
+    q = "Who was Norway's ambassador to Chile in 1999?"
+    assert answer_kind(q) == "name"
+    assert has_kind("In 1999 Ambassador Kari Nordmann presented her credentials in Santiago.", "name", q)
+    assert has_kind("Kari Nordmann, Norway's ambassador, arrived.", "name", q)
+    # the role is mentioned but nobody is named: the corpus does not say who
+    assert not has_kind("Norway's ambassador to Chile called the vote regrettable.", "name", q)
+    # a name nearby that is not the role's holder does not count
+    assert not has_kind(
+        "Ten Norwegian engineers were hurt at the plant in Antofagasta, the ambassador said.", "name", q
+    )
+    drill = "What was the name of the first joint drill between Peru and Chile?"
+    assert has_kind("The first joint drill with Chile, PACIFIC 7, was held in 2012.", "name", drill)
+
+
+@pytest.mark.parametrize(
+    "question, noun",
+    [
+        ("How many Danish engineers were hurt?", "engineers"),
+        ("How many times had the leaders met?", "times"),
+        ("How many did they sign?", None),
+    ],
+)
+def test_counted_noun_skips_adjectives(question, noun):
+    assert _counted_noun(question) == noun
+
+
+def test_a_count_must_count_the_thing_asked():
+    q = "How many Danish warships visited Oslo in 2017?"
+    assert not has_kind("In November 2017, Denmark's navy ran its 17th rescue exercise.", "number", q)
+    assert has_kind("Three Danish warships called at Oslo that year.", "number", q)
+
+
+def test_compound_question_with_in_how_many_is_split():
+    q = "How many ports does the plan name, and in how many years will they be built?"
+    assert split_question(q) == ["How many ports does the plan name?", "In how many years will they be built?"]
