@@ -431,9 +431,12 @@ class Answerer:
         cue = _cue_for(question, kind)
         named = self._authors_named(question)
         defined = self._abbreviations_named(question) if _ASK_ABBREVIATION.search(question) else []
+        entities = question_entities(question)
         for c in cands:
             c.overlap = self.coverage(q_terms, c.text)
             c.score = 0.5 * c.sim + 0.3 * c.overlap + 0.1 / (1 + c.rank) + (0.1 if cue and cue.search(c.text) else 0.0)
+            if entities:  # the question's own names and numbers, in or beside the sentence
+                c.score += ENTITY_WEIGHT * self._entities_present(entities, _context(c))
             if named and named & set(c.passage.authors):
                 c.score += 0.1  # "what does Hirose recommend": Hirose's own words, not a summary of them
             if any(abbr in c.text and expansion.lower() in c.text.lower() for abbr, expansion in defined):
@@ -443,7 +446,7 @@ class Answerer:
             # the best sentence that holds the kind of answer asked for (a date, a number, a name)
             fitting = [c for c in cands if has_kind(c.text, kind, question)]
             cands = fitting + [c for c in cands if c not in fitting]
-        return _Selection(cands, kind, cue, q_terms, question_entities(question))
+        return _Selection(cands, kind, cue, q_terms, entities)
 
     def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
         s = self.settings
@@ -635,6 +638,7 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
 
 
 STRICT_KIND_BONUS = 1.0
+ENTITY_WEIGHT = 0.2
 
 
 def _strict_kind(question: str) -> bool:
