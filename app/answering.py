@@ -638,7 +638,7 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
 
 
 STRICT_KIND_BONUS = 1.0
-ENTITY_WEIGHT = 0.2
+ENTITY_WEIGHT = 0.1
 
 
 def _strict_kind(question: str) -> bool:
