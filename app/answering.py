@@ -333,6 +333,7 @@ class Answerer:
         self._n = len(index.passages)
         self._weights = load_support_weights()
         self._authors = {a for p in index.passages for a in p.authors if len(a.split()) > 1}
+        self._entity_patterns: dict[str, re.Pattern] = {}
 
     def _abbreviations_named(self, question: str) -> list[tuple[str, str]]:
         """(abbreviation, expansion) pairs the question names by either form."""
@@ -380,17 +381,24 @@ class Answerer:
         return sum(self._entity_found(e, low) for e in entities) / len(entities)
 
     def _entity_found(self, e: str, low: str) -> bool:
-        expansions = self.index.abbreviations
-        base = e.lower().replace("'s", "")
-        # "Japanese" finds "Japan", "Russian" finds "Russia", "Islands" finds "Island"
-        stem = base[: max(4, len(base) - 3)] if base.isalpha() and len(base) > 4 else base
-        alts = {e.lower(), base, stem}
-        if e in expansions:
-            alts.add(expansions[e].lower())
-        for abbr, exp in expansions.items():
-            if exp.lower() == e.lower():
-                alts.add(abbr.lower())
-        return any(re.search(rf"(?<!\w){re.escape(a)}", low) for a in alts if a)
+        return self._entity_pattern(e).search(low) is not None
+
+    def _entity_pattern(self, e: str) -> re.Pattern:
+        """One pattern for an entity's forms, built once per entity: itself, a stem ("Japanese"
+        finds "Japan", "Islands" finds "Island"), and its abbreviation or expansion."""
+        pattern = self._entity_patterns.get(e)
+        if pattern is None:
+            base = e.lower().replace("'s", "")
+            stem = base[: max(4, len(base) - 3)] if base.isalpha() and len(base) > 4 else base
+            alts = {e.lower(), base, stem}
+            if e in self.index.abbreviations:
+                alts.add(self.index.abbreviations[e].lower())
+            alts |= {abbr.lower() for abbr, exp in self.index.abbreviations.items() if exp.lower() == e.lower()}
+            alternatives = "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True) if a)
+            if len(self._entity_patterns) > 10_000:  # queries are open-ended: keep the memo bounded
+                self._entity_patterns.clear()
+            pattern = self._entity_patterns[e] = re.compile(rf"(?<!\w)(?:{alternatives})")
+        return pattern
 
     # -------------------------------------------------------------- answer
 
