@@ -7,6 +7,7 @@ Indo-Pacific (FOIP)"). An expansion is accepted when its initials fit the abbrev
 
 from __future__ import annotations
 
+import functools
 import re
 
 _ROW = re.compile(r"^([A-Z][A-Za-z&/]{1,9}) – ([A-Z][^\n]{3,120})$", re.M)
@@ -51,11 +52,20 @@ def extract_abbreviations(text: str) -> dict[str, str]:
 
 def expand_query(query: str, abbreviations: dict[str, str]) -> str:
     """The query with each known abbreviation's expansion added, and each expansion's abbreviation."""
+    if not abbreviations:
+        return query
+    # one pattern for every abbreviation (the re module caches its compiled form)
+    named = set(re.findall(_mentions_pattern(tuple(sorted(abbreviations, key=len, reverse=True))), query))
     extra: list[str] = []
     lowered = query.lower()
     for abbr, expansion in abbreviations.items():
-        if re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", query) and expansion.lower() not in lowered:
+        if abbr in named and expansion.lower() not in lowered:
             extra.append(expansion)
-        elif expansion.lower() in lowered and not re.search(rf"\b{re.escape(abbr)}\b", query):
+        elif abbr not in named and expansion.lower() in lowered:
             extra.append(abbr)
     return query if not extra else f"{query} ({'; '.join(extra)})"
+
+
+@functools.lru_cache(maxsize=8)
+def _mentions_pattern(abbrs: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(a) for a in abbrs)})(?![\w-])")

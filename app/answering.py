@@ -647,7 +647,10 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
         # "Russia, too, has an incentive ... Its domestic problems are severe. ... falling commodity
         # prices": a reason stated as a topic sentence is spelt out by the rest of its paragraph
         for later in spans[i + 2 : i + 4]:
-            if "\n\n" in c.passage.text[end : later.start] or len(c.passage.text[c.start : later.end].split()) > max_words:
+            if (
+                "\n\n" in c.passage.text[end : later.start]
+                or len(c.passage.text[c.start : later.end].split()) > max_words
+            ):
                 break
             end = later.end
     return c.start, end
