@@ -633,9 +633,15 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
     if cue is None or i is None or i + 1 >= len(spans):
         return c.start, c.end
     nxt = spans[i + 1]
-    nxt_text = c.passage.text[nxt.start : nxt.end]
-    continues = bool(_CONTINUATION_START.match(nxt_text)) and bool(cue.search(nxt_text))
-    if cue.search(c.text) and not continues:
+    # "... products are excluded. [...] These issues must be addressed by updating the FTA.": a
+    # sentence pointing back with the reason or advice, one or two sentences on, completes it
+    for later in spans[i + 1 : i + 3]:
+        text = c.passage.text[later.start : later.end]
+        if _CONTINUATION_START.match(text) and cue.search(text):
+            if len(c.passage.text[c.start : later.end].split()) <= max_words:
+                return c.start, later.end
+            break
+    if cue.search(c.text):
         return c.start, c.end  # the sentence gives the reason or advice itself
     gap = c.passage.text[c.end : nxt.start]
     if "\n\n" in gap and len(c.text.split()) > 15:

@@ -57,3 +57,50 @@ def test_a_count_must_count_the_thing_asked():
 def test_compound_question_with_in_how_many_is_split():
     q = "How many ports does the plan name, and in how many years will they be built?"
     assert split_question(q) == ["How many ports does the plan name?", "In how many years will they be built?"]
+
+
+def _candidate(sentences: list[str], index: int, sep: str = " "):
+    from app.answering import _Candidate
+    from app.models import Passage, Span
+
+    text, spans = "", []
+    for k, sentence in enumerate(sentences):
+        if k:
+            text += sep if k == 2 else " "
+        spans.append(Span(len(text), len(text) + len(sentence)))
+        text += sentence
+    passage = Passage("p", text, "d", "T", "S", ("A",), "2015", 0, len(text), sentences=spans)
+    return _Candidate(passage, 0, spans[index].start, spans[index].end, 0)
+
+
+def test_advice_pointing_back_completes_the_problem_sentence():
+    from app.answering import _ADVICE_CUE, _extend
+
+    sentences = [
+        "Tariff rules of origin are very strict for exporters.",
+        "Firms also complain about taxation.",
+        "These issues should be addressed by a revised trade agreement.",
+        "A new office opened in Delhi.",
+    ]
+    c = _candidate(sentences, 0, sep="\n\n")
+    start, end = _extend(c, _ADVICE_CUE, None, 80)
+    assert c.passage.text[start:end].endswith("revised trade agreement.")
+    # within the word limit only
+    assert _extend(c, _ADVICE_CUE, None, 12) == (c.start, c.end)
+
+
+def test_reason_stated_as_topic_sentence_is_quoted_with_its_paragraph():
+    from app.answering import _REASON_CUE, _extend
+
+    sentences = [
+        "Norway, too, has an incentive to seek a deal.",
+        "Its budget is strained.",
+        "Falling oil prices cut revenue and it needs investment.",
+        "Elsewhere, fishing grew.",
+    ]
+    c = _candidate(sentences, 0, sep="\n\n")
+    start, end = _extend(c, _REASON_CUE, "reason", 80)
+    assert c.passage.text[start:end].endswith("Its budget is strained.")  # the next paragraph is not pulled in
+    c = _candidate(sentences, 0)
+    start, end = _extend(c, _REASON_CUE, "reason", 80)
+    assert "Falling oil prices" in c.passage.text[start:end]
