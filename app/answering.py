@@ -395,6 +395,7 @@ class Answerer:
                 alts.add(self.index.abbreviations[e].lower())
             alts |= {abbr.lower() for abbr, exp in self.index.abbreviations.items() if exp.lower() == e.lower()}
             alternatives = "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True) if a)
+            alternatives = alternatives.replace(r"\-", "[-\u2010-\u2015]")  # "Russia-Japan" finds "Russia–Japan"
             if len(self._entity_patterns) > 10_000:  # queries are open-ended: keep the memo bounded
                 self._entity_patterns.clear()
             pattern = self._entity_patterns[e] = re.compile(rf"(?<!\w)(?:{alternatives})")
