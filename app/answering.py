@@ -394,7 +394,10 @@ class Answerer:
             if e in self.index.abbreviations:
                 alts.add(self.index.abbreviations[e].lower())
             alts |= {abbr.lower() for abbr, exp in self.index.abbreviations.items() if exp.lower() == e.lower()}
+            alts |= METONYMS.get(base, set())  # "Tokyo" for Japan's government, and back
             alternatives = "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True) if a)
+            if base in METONYM_SHORT:  # "Washington" finds "the US", as a whole word only
+                alternatives += "|" + "|".join(rf"{re.escape(a)}(?!\w)" for a in METONYM_SHORT[base])
             alternatives = alternatives.replace(r"\-", "[-\u2010-\u2015]")  # "Russia-Japan" finds "Russia–Japan"
             if len(self._entity_patterns) > 10_000:  # queries are open-ended: keep the memo bounded
                 self._entity_patterns.clear()
@@ -662,6 +665,42 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
             end = later.end
     return c.start, end
 
+
+# Capitals standing for their governments, as news writing uses them ("Tokyo and Beijing
+# came to blows"): general world knowledge, not facts of any one corpus.
+_CAPITALS = {
+    "tokyo": "japan",
+    "beijing": "china",
+    "moscow": "russia",
+    "washington": "united states",
+    "canberra": "australia",
+    "new delhi": "india",
+    "delhi": "india",
+    "seoul": "south korea",
+    "pyongyang": "north korea",
+    "taipei": "taiwan",
+    "london": "britain",
+    "paris": "france",
+    "berlin": "germany",
+    "rome": "italy",
+    "brussels": "european union",
+    "ottawa": "canada",
+    "hanoi": "vietnam",
+    "jakarta": "indonesia",
+    "manila": "philippines",
+    "bangkok": "thailand",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "minsk": "belarus",
+    "tehran": "iran",
+    "ankara": "turkey",
+}
+_COUNTRY_FORMS = {"united states": {"u.s.", "america"}, "britain": {"united kingdom"}, "european union": {"europe"}}
+METONYM_SHORT = {"washington": ("us", "usa"), "london": ("uk",), "brussels": ("eu",)}
+METONYMS: dict[str, set[str]] = {}
+for _capital, _country in _CAPITALS.items():
+    METONYMS.setdefault(_capital, set()).update({_country, *_COUNTRY_FORMS.get(_country, ())})
+    METONYMS.setdefault(_country, set()).add(_capital)
 
 STRICT_KIND_BONUS = 1.0
 ENTITY_WEIGHT = 0.1

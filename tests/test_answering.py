@@ -104,3 +104,12 @@ def test_reason_stated_as_topic_sentence_is_quoted_with_its_paragraph():
     c = _candidate(sentences, 0)
     start, end = _extend(c, _REASON_CUE, "reason", 80)
     assert "Falling oil prices" in c.passage.text[start:end]
+
+
+def test_entities_match_capitals_for_countries_and_any_dash(small_service):
+    answerer = small_service.answerer
+    evidence = "Japan's leaders and the US agreed at the Russia–Japan forum."
+    assert answerer._entities_present(["Tokyo", "Washington", "Russia-Japan"], evidence) == 1.0
+    assert answerer._entities_present(["Beijing"], evidence) == 0.0
+    # a short form stands only as a whole word: "US" is not found in "used"
+    assert answerer._entities_present(["Washington"], "Tools were used.") == 0.0
