@@ -442,7 +442,8 @@ class Answerer:
         kind = answer_kind(question)
         cue = _cue_for(question, kind)
         named = self._authors_named(question)
-        defined = self._abbreviations_named(question) if _ASK_ABBREVIATION.search(question) else []
+        term = defined_term(question)
+        defined = self._abbreviations_named(question) if _ASK_ABBREVIATION.search(question) or term else []
         entities = question_entities(question)
         for c in cands:
             c.overlap = self.coverage(q_terms, c.text)
@@ -451,8 +452,10 @@ class Answerer:
                 c.score += ENTITY_WEIGHT * self._entities_present(entities, _context(c))
             if named and named & set(c.passage.authors):
                 c.score += 0.1  # "what does Hirose recommend": Hirose's own words, not a summary of them
-            if any(abbr in c.text and expansion.lower() in c.text.lower() for abbr, expansion in defined):
-                c.score += 0.15  # the sentence that defines the abbreviation asked about
+            if any(abbr in c.text and expansion.lower() in c.text.lower() for abbr, expansion in defined) or (
+                term and defines(term, c.text)
+            ):
+                c.score += 0.15  # the sentence that defines the abbreviation or term asked about
         cands.sort(key=lambda c: -c.score)
         if kind:
             # the best sentence that holds the kind of answer asked for (a date, a number, a name)
@@ -554,10 +557,12 @@ class Answerer:
             return 0.0
         f = self.features(c, question, q_terms, entities)
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
-        if _strict_kind(question) and f["entities"] == 1.0:
+        term = defined_term(question)
+        if (_strict_kind(question) or (term and defines(term, c.text))) and f["entities"] == 1.0:
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
-            # asked ("11 documents"), or a name beside the role asked for ("Prime Minister Yoshiro
-            # Mori"); the model cannot learn this from the few such questions it was fitted on
+            # asked ("11 documents"), a name beside the role asked for ("Prime Minister Yoshiro
+            # Mori"), or a gloss of the term asked about ("Keidanren (Japan Business Federation)");
+            # the model cannot learn this from the few such questions it was fitted on
             z += STRICT_KIND_BONUS
         return 1.0 / (1.0 + math.exp(-z))
 
@@ -701,6 +706,28 @@ METONYMS: dict[str, set[str]] = {}
 for _capital, _country in _CAPITALS.items():
     METONYMS.setdefault(_capital, set()).update({_country, *_COUNTRY_FORMS.get(_country, ())})
     METONYMS.setdefault(_country, set()).add(_capital)
+
+_WHAT_IS = re.compile(
+    r"^\s*(?i:what) (?:is|are|was|were) (?:the |an? )?([A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*)(?=\s*(?:[,?]|$)|\s+(?:that|which|who|in|of|as|used|mentioned|referred)\b)"
+)
+
+
+def defined_term(question: str) -> str | None:
+    """The name a "What is X?" question asks to have explained ("Keidanren", "the CPTPP")."""
+    m = _WHAT_IS.match(question)
+    return m.group(1) if m else None
+
+
+def defines(term: str, text: str) -> bool:
+    """Does the sentence gloss the term: "X (gloss)", "gloss (X)", "gloss, or X", "X is a ..."?"""
+    t = re.escape(term)
+    return bool(
+        re.search(
+            rf"(?<![\w-]){t}\s*\((?!\d)|\(\s*{t}\s*\)|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t},? (?:is|was|are|were|refers to|means|stands for|an?) ",
+            text,
+        )
+    )
+
 
 STRICT_KIND_BONUS = 1.0
 ENTITY_WEIGHT = 0.1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering import _counted_noun, answer_kind, focus_noun, has_kind, split_question
+from app.answering import _counted_noun, answer_kind, defined_term, defines, focus_noun, has_kind, split_question
 
 
 @pytest.mark.parametrize(
@@ -113,3 +113,24 @@ def test_entities_match_capitals_for_countries_and_any_dash(small_service):
     assert answerer._entities_present(["Beijing"], evidence) == 0.0
     # a short form stands only as a whole word: "US" is not found in "used"
     assert answerer._entities_present(["Washington"], "Tools were used.") == 0.0
+
+
+@pytest.mark.parametrize(
+    "question, term",
+    [
+        ("What is Storting?", "Storting"),
+        ("What is the NRC that Norway sent to Chile?", "NRC"),
+        ("What is Norway doing about fishing?", None),
+        ("What is the main goal of the treaty?", None),
+    ],
+)
+def test_defined_term(question, term):
+    assert defined_term(question) == term
+
+
+def test_a_gloss_defines_a_term():
+    assert defines("Storting", "The bill passed the Storting (Norwegian parliament) in May.")
+    assert defines("NRC", "the Norwegian Refugee Council (NRC) sent staff")
+    assert defines("Quad", "they promote the quadrilateral dialogue, or Quad with others")
+    assert not defines("Storting", "The Storting met in May (2014) to vote.")
+    assert not defines("NRC", "NRC staff arrived in May.")
