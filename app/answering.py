@@ -138,9 +138,17 @@ _PART_SPLIT = re.compile(
 )
 
 
+_BARE_WH = {"when", "where", "why", "how", "who"}
+_AUXILIARY_RE = re.compile(r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b", re.I)
+
+
 def split_question(question: str) -> list[str]:
     """The sub-questions of a compound question ("What does OEF stand for, and what did ... supply?")."""
     parts = [p.strip(" ,;?") for p in _PART_SPLIT.split(question.strip())]
+    if len(parts) == 2 and parts[1].lower() in _BARE_WH:
+        # "In which speech did Abe say X, and when?": "When did Abe say X?"
+        aux = _AUXILIARY_RE.search(parts[0])
+        parts[1] = f"{parts[1]} {parts[0][aux.start() :]}" if aux else ""
     parts = [p for p in parts if len(p.split()) >= 3]
     if len(parts) < 2:
         return [question]

@@ -134,3 +134,8 @@ def test_a_gloss_defines_a_term():
     assert defines("Quad", "they promote the quadrilateral dialogue, or Quad with others")
     assert not defines("Storting", "The Storting met in May (2014) to vote.")
     assert not defines("NRC", "NRC staff arrived in May.")
+
+
+def test_a_bare_wh_part_borrows_the_first_parts_predicate():
+    q = "In which port did the navy hold its drill, and when?"
+    assert split_question(q) == ["In which port did the navy hold its drill?", "When did the navy hold its drill?"]
