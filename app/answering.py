@@ -388,6 +388,13 @@ class Answerer:
         low = evidence.lower()
         return sum(self._entity_found(e, low) for e in entities) / len(entities)
 
+    def _years_present(self, years: list[str], c: _Candidate) -> bool:
+        """Every year the question names, in or beside the sentence, in its section, or the
+        source's own year (an article of June 2018 on "the talks" is about 2018)."""
+        p = c.passage
+        text = " ".join([p.text, p.section, p.title, p.date[:4]])
+        return all(re.search(rf"\b{y}\b", text) for y in years)
+
     def _entity_found(self, e: str, low: str) -> bool:
         return self._entity_pattern(e).search(low) is not None
 
@@ -469,6 +476,9 @@ class Answerer:
             # the best sentence that holds the kind of answer asked for (a date, a number, a name)
             fitting = [c for c in cands if has_kind(c.text, kind, question)]
             cands = fitting + [c for c in cands if c not in fitting]
+        years = _YEAR.findall(question)
+        if years:  # "by December 2016": sources that speak of that year first
+            cands.sort(key=lambda c: not self._years_present(years, c))
         return _Selection(cands, kind, cue, q_terms, entities)
 
     def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
@@ -553,7 +563,8 @@ class Answerer:
             "passage_sim": c.passage_sim,
             "coverage_context": self.coverage(q_terms, context),
             "coverage_sentence": c.overlap,
-            "entities": self._entities_present(entities, " ".join([context, p.section, p.title, p.author])),
+            # the source's year too: an article of June 2018 on "the talks" is about 2018
+            "entities": self._entities_present(entities, " ".join([context, p.section, p.title, p.author, p.date[:4]])),
             "unknown_terms": sum(self.idf(t) for t in unique if t not in self._df) / total_idf,
             "max_missing_idf": max(missing, default=0.0) / math.log(self._n + 1),
             "rank": 1.0 / (1 + c.rank),
@@ -564,6 +575,9 @@ class Answerer:
         if kind and not has_kind(c.text, kind, question):
             return 0.0
         f = self.features(c, question, q_terms, entities)
+        years = _YEAR.findall(question)
+        if years and not self._years_present(years, c):
+            return 0.0  # "in 2020": a sentence about another year does not answer it
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
         if (_strict_kind(question) or (term and defines(term, c.text))) and f["entities"] == 1.0:
