@@ -578,6 +578,13 @@ class Answerer:
         years = _YEAR.findall(question)
         if years and not self._years_present(years, c):
             return 0.0  # "in 2020": a sentence about another year does not answer it
+        p = c.passage
+        whole = " ".join([p.text, p.section, p.title, p.author]).lower()
+        for e in entities:
+            parts = e.split("-")
+            if len(parts) == 2 and all(x[:1].isupper() for x in parts):
+                if not (self._entity_found(e, whole) or all(self._entity_found(x, whole) for x in parts)):
+                    return 0.0  # "Japan-India trade" asked, a passage on Russia and Japan
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
         if (_strict_kind(question) or (term and defines(term, c.text))) and f["entities"] == 1.0:

@@ -66,6 +66,7 @@ def test_answers_with_verbatim_citations(client, real_service, question, expecte
         "How many goals did Japan score at the 2018 football World Cup?",
         # near misses: the corpus counts meetings and names envoys, but not these
         "How many times did Abe and Putin meet in 2020?",
+        "What was the value of Japan-India trade in 2014?",
         "Who was Russia's ambassador to Australia in 2015?",
         "What is the name of the Japanese businessman killed in the In Amenas attack?",
     ],
