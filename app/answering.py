@@ -587,7 +587,8 @@ class Answerer:
                     return 0.0  # "Japan-India trade" asked, a passage on Russia and Japan
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
-        if (_strict_kind(question) or (term and defines(term, c.text))) and f["entities"] == 1.0:
+        narrow = _strict_kind(question) or (term and defines(term, c.text)) or actor_named(question, c.text)
+        if narrow and f["entities"] == 1.0:
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
             # asked ("11 documents"), a name beside the role asked for ("Prime Minister Yoshiro
             # Mori"), or a gloss of the term asked about ("Keidanren (Japan Business Federation)");
@@ -760,6 +761,28 @@ def defines(term: str, text: str) -> bool:
 
 STRICT_KIND_BONUS = 1.0
 ENTITY_WEIGHT = 0.1
+
+
+_WHO_DID = re.compile(r"^\s*who (?!is\b|was\b|were\b|are\b|will\b|would\b|has\b|had\b|have\b)([a-z]+ed)\b", re.I)
+_ACTOR = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
+
+
+def actor_named(question: str, text: str) -> bool:
+    """For "Who visited X?": the sentence has the verb with a name the question does not give as
+    its subject ("Nikolai Patrushev ... visited") or its agent ("signed between Putin and Mori")."""
+    m = _WHO_DID.match(question)
+    if not m:
+        return False
+    verb = m.group(1).lower()
+    stem = re.escape(verb[:-2])  # "visited": visit, visits, visiting; not "founded" in "Foundation"
+    given = question.lower()
+    for v in re.finditer(rf"\b{stem}(?:e|ed|es|ing|s)?\b", text, re.I):
+        before = text[max(0, v.start() - 80) : v.start()]
+        after = re.match(r"\s+(?:by|between)\s+(.{0,60})", text[v.end() :])
+        for span in (before, after.group(1) if after else ""):
+            if any(n.group(0).lower() not in given for n in _ACTOR.finditer(span)):
+                return True
+    return False
 
 
 def _strict_kind(question: str) -> bool:

@@ -139,3 +139,14 @@ def test_a_gloss_defines_a_term():
 def test_a_bare_wh_part_borrows_the_first_parts_predicate():
     q = "In which port did the navy hold its drill, and when?"
     assert split_question(q) == ["In which port did the navy hold its drill?", "When did the navy hold its drill?"]
+
+
+def test_actor_named_for_who_did_questions():
+    from app.answering import actor_named
+
+    q = "Who visited Oslo in May 2012?"
+    assert actor_named(q, "In May 2012, Kari Nordmann visited Oslo for the first time.")
+    assert actor_named("Who signed the Bergen Accord?", "the Bergen Accord signed between Ola Hansen and Per Berg")
+    assert not actor_named(q, "Oslo was visited by many in May 2012.")  # no name as subject or agent
+    assert not actor_named("Who founded the club?", "The Nordic Peace Foundation held a conference.")
+    assert not actor_named("Who is the envoy?", "Kari Nordmann visited Oslo.")
