@@ -161,3 +161,16 @@ def test_missing_model_error_says_how_to_fix():
 
     with pytest.raises(ModelUnavailable, match="DOCQA_MODEL"):
         resolve_model("no/such-model", allow_download=False)
+
+
+def test_onnx_query_path_only_for_models_it_can_reproduce():
+    """Models other than transformer + mean/CLS pooling (+ Normalize) keep torch for queries."""
+    from app.embedding import _pooling_mode
+
+    def module(kind: str, **attrs):
+        return type(kind, (), attrs)()
+
+    assert _pooling_mode([module("Transformer"), module("Pooling", pooling_mode="mean"), module("Normalize")]) == "mean"
+    assert _pooling_mode([module("Transformer"), module("Pooling", pooling_mode="cls")]) == "cls"
+    assert _pooling_mode([module("Transformer"), module("Pooling", pooling_mode="max")]) is None
+    assert _pooling_mode([module("Transformer"), module("Pooling", pooling_mode="mean"), module("Dense")]) is None
