@@ -342,6 +342,7 @@ class Answerer:
         self._weights = load_support_weights()
         self._authors = {a for p in index.passages for a in p.authors if len(a.split()) > 1}
         self._entity_patterns: dict[str, re.Pattern] = {}
+        self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
 
     def _abbreviations_named(self, question: str) -> list[tuple[str, str]]:
         """(abbreviation, expansion) pairs the question names by either form."""
@@ -360,7 +361,8 @@ class Answerer:
     # -------------------------------------------------------------- features
 
     def idf(self, term: str) -> float:
-        return math.log((self._n + 1) / (self._df.get(term, 0) + 0.5))
+        value = self._idf.get(term)
+        return value if value is not None else math.log((self._n + 1) / 0.5)  # a term the corpus lacks
 
     def _terms(self, text: str) -> list[str]:
         return bm25_tokenize([text])[0]
@@ -474,8 +476,8 @@ class Answerer:
         cands.sort(key=lambda c: -c.score)
         if kind:
             # the best sentence that holds the kind of answer asked for (a date, a number, a name)
-            fitting = [c for c in cands if has_kind(c.text, kind, question)]
-            cands = fitting + [c for c in cands if c not in fitting]
+            fits = {id(c): has_kind(c.text, kind, question) for c in cands}
+            cands = [c for c in cands if fits[id(c)]] + [c for c in cands if not fits[id(c)]]
         years = _YEAR.findall(question)
         if years:  # "by December 2016": sources that speak of that year first
             cands.sort(key=lambda c: not self._years_present(years, c))
