@@ -236,6 +236,10 @@ _AUXILIARIES = {"did", "does", "do", "had", "has", "have", "were", "was", "are",
 
 _HOW_LONG = re.compile(r"\bhow long\b", re.I)
 _HOW_MUCH = re.compile(r"\b(how much|what (was|is) the (value|amount|size|cost|volume))\b", re.I)
+_ASK_SHARE = re.compile(
+    r"\b(what|which) (percentage|share|proportion|portion|fraction|part)\b|\bhow large a (share|portion|part)\b", re.I
+)
+_SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b", re.I)
 _AMOUNT = re.compile(r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent)\b|%", re.I)
 _NUMBER_WORDS = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|several|many)"
@@ -296,6 +300,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             return False
         if _HOW_MUCH.search(question) and not _AMOUNT.search(text):
             return False
+        if _ASK_SHARE.search(question) and not _SHARE.search(text):
+            return False  # "what share of ...": a percentage or a fraction, not any number
         found = [m.group(0) for m in _NUMBER.finditer(text)]
     else:  # person, place: a name
         found = [m.group(0) for m in _NAME.finditer(text)] + [

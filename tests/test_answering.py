@@ -150,3 +150,10 @@ def test_actor_named_for_who_did_questions():
     assert not actor_named(q, "Oslo was visited by many in May 2012.")  # no name as subject or agent
     assert not actor_named("Who founded the club?", "The Nordic Peace Foundation held a conference.")
     assert not actor_named("Who is the envoy?", "Kari Nordmann visited Oslo.")
+
+
+def test_a_share_needs_a_percentage_or_fraction():
+    q = "What share of Norway's exports went to Chile?"
+    assert has_kind("About 12 percent of Norway's exports went to Chile.", "number", q)
+    assert has_kind("Nearly half of the exports went to Chile.", "number", q)
+    assert not has_kind("Norway exported 300 tonnes of fish to Chile in 2014.", "number", q)
