@@ -139,7 +139,8 @@ _PART_SPLIT = re.compile(
 
 
 _BARE_WH = {"when", "where", "why", "how", "who"}
-_AUXILIARY_RE = re.compile(r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b", re.I)
+_AUXILIARIES = {"did", "does", "do", "had", "has", "have", "were", "was", "are", "is", "will", "would", "can", "could"}
+_AUXILIARY_RE = re.compile(rf"\b(?:{'|'.join(sorted(_AUXILIARIES))})\b", re.I)
 
 
 def split_question(question: str) -> list[str]:
@@ -231,9 +232,6 @@ def _counted_noun(question: str) -> str | None:
     return None
 
 
-_AUXILIARIES = {"did", "does", "do", "had", "has", "have", "were", "was", "are", "is", "will", "would", "can", "could"}
-
-
 _HOW_LONG = re.compile(r"\bhow long\b", re.I)
 _HOW_MUCH = re.compile(r"\b(how much|what (was|is) the (value|amount|size|cost|volume))\b", re.I)
 _ASK_SHARE = re.compile(
@@ -285,8 +283,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     if kind is None or kind == "reason":
         return True
     if kind == "name":
-        focus = focus_noun(question)
-        return _names_near(text, focus, question) if focus else bool(_NAME.search(text))
+        focus = focus_noun(question)  # answer_kind gives "name" only when there is one
+        return focus is not None and _names_near(text, focus, question)
     asked = question.lower()
     if kind == "date":
         found = [m.group(0) for m in _YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
@@ -582,7 +580,6 @@ class Answerer:
         """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
         if kind and not has_kind(c.text, kind, question):
             return 0.0
-        f = self.features(c, question, q_terms, entities)
         years = _YEAR.findall(question)
         if years and not self._years_present(years, c):
             return 0.0  # "in 2020": a sentence about another year does not answer it
@@ -593,6 +590,7 @@ class Answerer:
             if len(parts) == 2 and all(x[:1].isupper() for x in parts):
                 if not (self._entity_found(e, whole) or all(self._entity_found(x, whole) for x in parts)):
                     return 0.0  # "Japan-India trade" asked, a passage on Russia and Japan
+        f = self.features(c, question, q_terms, entities)
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
         narrow = _strict_kind(question) or (term and defines(term, c.text)) or actor_named(question, c.text)

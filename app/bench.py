@@ -60,7 +60,7 @@ def run_benchmark(settings: Settings, *, questions_path: Path, rounds: int = 3) 
 
     embed, short_embed = time_embeddings()
     served_embed = served_short_embed = None
-    if settings.query_runtime == "onnx" and embedder.use_onnx_for_queries(threads=settings.query_threads or 2):
+    if settings.query_runtime == "onnx" and embedder.use_onnx_for_queries(threads=settings.query_thread_count):
         served_embed, served_short_embed = time_embeddings()
 
     # 2. the API over HTTP, served by `python -m app serve` in a process of its own

@@ -6,7 +6,6 @@ Built once (in the app's lifespan or by a CLI command) and handed to whoever nee
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from dataclasses import dataclass
@@ -48,7 +47,7 @@ class Service:
         )
         service = cls.from_index(settings, index, embedder)
         if settings.query_runtime == "onnx" and hasattr(embedder, "use_onnx_for_queries"):
-            embedder.use_onnx_for_queries(threads=settings.query_threads or os.cpu_count() or 1)
+            embedder.use_onnx_for_queries(threads=settings.query_thread_count)
         service.retriever.embed_query("warm-up")  # load the model now, not on the first request
         if settings.query_threads and "torch" in sys.modules:  # ingest above used every core
             sys.modules["torch"].set_num_threads(settings.query_threads)

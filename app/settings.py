@@ -7,6 +7,7 @@ them all (a test keeps the two in step).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -123,6 +124,11 @@ class Settings(BaseSettings):
                 f"chunk_target_words ({self.chunk_target_words})"
             )
         return self
+
+    @property
+    def query_thread_count(self) -> int:
+        """Threads that embed one query: query_threads, or every core when it is 0."""
+        return self.query_threads or os.cpu_count() or 1
 
     @property
     def resolved_manifest_path(self) -> Path:
