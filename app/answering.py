@@ -23,8 +23,26 @@ from pathlib import Path
 import numpy as np
 
 from .abbreviations import expand_query
+from .evidence import (
+    METONYM_SHORT,
+    METONYMS,
+    YEAR,
+    actor_named,
+    cue_for,
+    defines,
+    has_kind,
+    values_differ,
+)
 from .index import LoadedIndex, bm25_tokenize
 from .models import Passage
+from .questions import (
+    ASK_ABBREVIATION,
+    HOW_MANY,
+    answer_kind,
+    defined_term,
+    question_entities,
+    strict_kind,
+)
 from .retrieval import Hit
 from .settings import Settings
 
@@ -32,64 +50,6 @@ NOT_COVERED = (
     "The corpus does not answer this question: no passage states what it asks for. "
     "The nearest passages are listed below for you to judge."
 )
-
-_ASK_DATE = re.compile(
-    r"^\s*(when|since when|what year|in what year|which year|what date|on what date|what month|in which year)\b", re.I
-)
-_ASK_NUMBER = re.compile(
-    r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b",
-    re.I,
-)
-_ASK_PERSON = re.compile(
-    r"^\s*(who|whom|whose)\b|\bwhich (person|leader|minister|president|official|author|scholar|prime minister|ambassador)\b",
-    re.I,
-)
-_ASK_PLACE = re.compile(
-    r"^\s*where\b|\b(which|what) (country|city|island|islands|sea|region|place|port|location)\b", re.I
-)
-_ASK_REASON = re.compile(
-    r"^\s*why\b|\bfor what reason|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b", re.I
-)
-
-_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
-_NUMBER = re.compile(
-    r"\d[\d,.]*\d|\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b",
-    re.I,
-)
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*[A-Za-z]\b|\b\d[\d,.]*\b")
-_QUESTION_WORDS = {
-    "what",
-    "why",
-    "how",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "which",
-    "does",
-    "did",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "according",
-    "has",
-    "have",
-    "can",
-    "could",
-    "should",
-    "would",
-    "will",
-    "the",
-    "in",
-    "a",
-    "an",
-    "i",
-}
 
 
 @dataclass
@@ -129,31 +89,6 @@ class _Candidate:
     @property
     def text(self) -> str:
         return self.passage.text[self.start : self.end]
-
-
-_PART_SPLIT = re.compile(
-    r"(?:,|;)?\s+and\s+(?=(?:what|which|who|whom|whose|when|where|why|how|(?:in|on|at|by|to|for|from|of|with) (?:which|what|whom|how)|did|does|do|is|are|was|were|has|have)\b)"
-    r"|;\s+|\?\s+(?=[A-Z])",
-    re.I,
-)
-
-
-_BARE_WH = {"when", "where", "why", "how", "who"}
-_AUXILIARIES = {"did", "does", "do", "had", "has", "have", "were", "was", "are", "is", "will", "would", "can", "could"}
-_AUXILIARY_RE = re.compile(rf"\b(?:{'|'.join(sorted(_AUXILIARIES))})\b", re.I)
-
-
-def split_question(question: str) -> list[str]:
-    """The sub-questions of a compound question ("What does OEF stand for, and what did ... supply?")."""
-    parts = [p.strip(" ,;?") for p in _PART_SPLIT.split(question.strip())]
-    if len(parts) == 2 and parts[1].lower() in _BARE_WH:
-        # "In which speech did Abe say X, and when?": "When did Abe say X?"
-        aux = _AUXILIARY_RE.search(parts[0])
-        parts[1] = f"{parts[1]} {parts[0][aux.start() :]}" if aux else ""
-    parts = [p for p in parts if len(p.split()) >= 3]
-    if len(parts) < 2:
-        return [question]
-    return [p[0].upper() + p[1:] + "?" for p in parts]
 
 
 def combine_answers(question: str, parts: list[str], answers: list[Answer], hits: list[Hit]) -> Answer:
@@ -197,129 +132,6 @@ class _Selection:
     cue: re.Pattern | None
     q_terms: list[str]
     entities: list[str]
-
-
-def answer_kind(question: str) -> str | None:
-    if focus_noun(question):
-        return "name"
-    for kind, pattern in (
-        ("date", _ASK_DATE),
-        ("number", _ASK_NUMBER),
-        ("person", _ASK_PERSON),
-        ("place", _ASK_PLACE),
-        ("reason", _ASK_REASON),
-    ):
-        if pattern.search(question):
-            return kind
-    return None
-
-
-_HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.I)
-_HOW_MANY_PHRASE = re.compile(r"\bhow many ((?:[\w'-]+\s+){0,3})", re.I)
-
-
-def _counted_noun(question: str) -> str | None:
-    """The thing counted in a "how many" question: its first lower-case word ("how many Japanese
-    businessmen" counts businessmen, not Japanese)."""
-    m = _HOW_MANY_PHRASE.search(question)
-    if not m:
-        return None
-    for word in m.group(1).split():
-        if word.lower() in _AUXILIARIES:
-            return None  # "how many did ..." names no thing
-        if word[:1].islower() and word not in ("of", "more", "other", "the", "a", "an", "these", "those"):
-            return word.lower()
-    return None
-
-
-_HOW_LONG = re.compile(r"\bhow long\b", re.I)
-_HOW_MUCH = re.compile(r"\b(how much|what (was|is) the (value|amount|size|cost|volume))\b", re.I)
-_ASK_SHARE = re.compile(
-    r"\b(what|which) (percentage|share|proportion|portion|fraction|part)\b|\bhow large a (share|portion|part)\b", re.I
-)
-_SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
-_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b", re.I)
-_AMOUNT = re.compile(r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent)\b|%", re.I)
-_NUMBER_WORDS = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|several|many)"
-
-
-_FOCUS_END = r"(?=\s+(?:who|whom|that|which|aboard|at|in|of|to|sent|for|with|from|on|during|under|when|after|before|between|and|by|against|about)\b|[,?]|$)"
-_NAME_OF = re.compile(r"\bname of (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
-_WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
-
-
-def focus_noun(question: str) -> str | None:
-    """The role or thing whose name is asked: "ambassador" in "Who was Japan's ambassador to
-    India?", "astronaut" in "What is the name of the Japanese astronaut aboard ...?"."""
-    m = _NAME_OF.search(question) or _WHO_IS.search(question)
-    if not m:
-        return None
-    words = m.group(1).split()
-    role = [w for w in words if not w.endswith(("'s", "'"))]  # "Japan's ambassador": the ambassador
-    if not role or (len(role) == len(words) and all(w[:1].isupper() for w in role)):
-        return None  # "Who was Shinzo Abe?" asks about a name, not for one
-    return role[-1].lower().strip(".,")
-
-
-def _names_near(text: str, focus: str, question: str) -> bool:
-    """A name the question does not give, in apposition to the focus noun: "Prime Minister
-    Yoshiro Mori", "Then-President Boris Yeltsin", "Modi, India's prime minister"."""
-    stem = re.escape(focus[: max(4, len(focus) - 2)])
-    given = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]*", question)}
-    name = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
-    phrase = r"(?:,?\s+(?:of|with|to|from|for|in|at)\s+[\w'-]+(?:\s+[\w'-]+)?)?"  # "exercise with India, JIMEX 12"
-    after = re.finditer(rf"\b{stem}\w*{phrase},?\s+({name})", text, re.I)
-    # apposition before the role closes after it: "Modi, India's prime minister, ..." (not "..., the envoy said")
-    before = re.finditer(rf"({name}),\s+(?:[\w'-]+\s+){{0,4}}?{stem}\w*(?:[,.;)]|\s+(?:of|to|in|for|at)\b)", text)
-    for m in (*after, *before):
-        words = [w.split("'")[0] for w in m.group(1).split()]
-        if words[0][:1].isupper() and any(w.lower()[:5] not in given for w in words):
-            return True
-    return False
-
-
-def has_kind(text: str, kind: str | None, question: str = "") -> bool:
-    """Does the text hold an answer of the kind asked for that the question does not already give?"""
-    if kind is None or kind == "reason":
-        return True
-    if kind == "name":
-        focus = focus_noun(question)  # answer_kind gives "name" only when there is one
-        return focus is not None and _names_near(text, focus, question)
-    asked = question.lower()
-    if kind == "date":
-        found = [m.group(0) for m in _YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
-    elif kind == "number":
-        noun = _counted_noun(question)
-        if noun:
-            # "how many documents": a number counting documents ("11 documents were signed")
-            noun = re.escape(noun[:5])
-            return bool(re.search(rf"\b{_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?{noun}", text, re.I))
-        if _HOW_LONG.search(question) and not _DURATION.search(text):
-            return False
-        if _HOW_MUCH.search(question) and not _AMOUNT.search(text):
-            return False
-        if _ASK_SHARE.search(question) and not _SHARE.search(text):
-            return False  # "what share of ...": a percentage or a fraction, not any number
-        found = [m.group(0) for m in _NUMBER.finditer(text)]
-    else:  # person, place: a name
-        found = [m.group(0) for m in _NAME.finditer(text)] + [
-            m.group(0) for m in _CAPITALISED.finditer(text) if m.start() > 0
-        ]
-    if kind in ("date", "number"):  # whole tokens: the "2" of "$200m" is not the "2" of "2016"
-        given = set(re.findall(r"[\w.,]+", asked))
-        return any(f.lower().strip(".,") not in given for f in found)
-    return any(f.lower() not in asked for f in found)
-
-
-def question_entities(question: str) -> list[str]:
-    """Names, abbreviations and numbers the question is specifically about."""
-    out = []
-    for m in _CAPITALISED.finditer(question):
-        token = m.group(0)
-        if m.start() == 0 or token.lower() in _QUESTION_WORDS:
-            continue
-        out.append(token)
-    return out
 
 
 SUPPORT_WEIGHTS = Path(__file__).with_name("support_weights.json")
@@ -461,10 +273,10 @@ class Answerer:
         if not cands:
             return None
         kind = answer_kind(question)
-        cue = _cue_for(question, kind)
+        cue = cue_for(question, kind)
         named = self._authors_named(question)
         term = defined_term(question)
-        defined = self._abbreviations_named(question) if _ASK_ABBREVIATION.search(question) or term else []
+        defined = self._abbreviations_named(question) if ASK_ABBREVIATION.search(question) or term else []
         entities = question_entities(question)
         for c in cands:
             c.overlap = self.coverage(q_terms, c.text)
@@ -482,7 +294,7 @@ class Answerer:
             # the best sentence that holds the kind of answer asked for (a date, a number, a name)
             fits = {id(c): has_kind(c.text, kind, question) for c in cands}
             cands = [c for c in cands if fits[id(c)]] + [c for c in cands if not fits[id(c)]]
-        years = _YEAR.findall(question)
+        years = YEAR.findall(question)
         if years:  # "by December 2016": sources that speak of that year first
             cands.sort(key=lambda c: not self._years_present(years, c))
         return _Selection(cands, kind, cue, q_terms, entities)
@@ -515,7 +327,7 @@ class Answerer:
             # the same figure as other sources give it, each as of its own date
             per_doc = {best.passage.doc_id: best}
             # "how many meetings" is checked against a number counting meetings: a safer match
-            ratio = 0.65 if _HOW_MANY.search(question) else 0.8
+            ratio = 0.65 if HOW_MANY.search(question) else 0.8
             for c in cands[1:]:
                 if (
                     c.passage.doc_id not in per_doc
@@ -523,7 +335,7 @@ class Answerer:
                     and has_kind(c.text, kind, question)
                 ):
                     per_doc[c.passage.doc_id] = c
-            if len(per_doc) > 1 and _values_differ(list(per_doc.values())):
+            if len(per_doc) > 1 and values_differ([c.text for c in per_doc.values()]):
                 chosen = list(per_doc.values())[: s.answer_max_sentences]
         if len({c.passage.doc_id for c in chosen}) < 2:
             # several sources: add the best sentence of another document when it is nearly as good
@@ -580,7 +392,7 @@ class Answerer:
         """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
         if kind and not has_kind(c.text, kind, question):
             return 0.0
-        years = _YEAR.findall(question)
+        years = YEAR.findall(question)
         if years and not self._years_present(years, c):
             return 0.0  # "in 2020": a sentence about another year does not answer it
         p = c.passage
@@ -593,7 +405,7 @@ class Answerer:
         f = self.features(c, question, q_terms, entities)
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
-        narrow = _strict_kind(question) or (term and defines(term, c.text)) or actor_named(question, c.text)
+        narrow = strict_kind(question) or (term and defines(term, c.text)) or actor_named(question, c.text)
         if narrow and f["entities"] == 1.0:
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
             # asked ("11 documents"), a name beside the role asked for ("Prime Minister Yoshiro
@@ -619,7 +431,7 @@ class Answerer:
                 )
             )
         docs = {c.passage.doc_id for c in chosen}
-        differ = kind in ("number", "date") and len(docs) > 1 and _values_differ(chosen)
+        differ = kind in ("number", "date") and len(docs) > 1 and values_differ([c.text for c in chosen])
         if differ:
             order = sorted(citations, key=lambda ct: ct.passage.date)
             lines = [
@@ -632,33 +444,12 @@ class Answerer:
         return Answer(question, text, True, citations=citations, hits=hits, support=support)
 
 
-_REASON_CUE = re.compile(
-    r"\b(because|due to|as a result|in order to|so that|for this reason|since|given|owing to|reason|aims? to|in the hopes? of|thus|therefore|driven by)\b",
-    re.I,
-)
-_ADVICE_CUE = re.compile(
-    r"\b(should|must|need to|needs to|needs? (a|an|more)|ought to|requires?|recommend\w*|propos\w*|suggest\w*|it is (important|necessary|essential))\b",
-    re.I,
-)
-_ASK_ADVICE = re.compile(
-    r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|call(s|ed)? for|needed|required|necessary)\b", re.I
-)
 _ANAPHORIC_START = re.compile(
     r"^(for this reason|this is (why|because)|therefore|thus|hence|as a result|that is why|consequently)\b", re.I
 )
 
 
-_ASK_ABBREVIATION = re.compile(r"\b(stands? for|abbreviat\w*|acronym|short for|for short|initials)\b", re.I)
 _CONTINUATION_START = re.compile(r"^(this|these|that|those|such|it|they|both)\b", re.I)
-
-
-def _cue_for(question: str, kind: str | None) -> re.Pattern | None:
-    """Words that mark the sentence giving the kind of answer asked: a reason, or advice."""
-    if kind == "reason":
-        return _REASON_CUE
-    if _ASK_ADVICE.search(question):
-        return _ADVICE_CUE
-    return None
 
 
 def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: int) -> tuple[int, int]:
@@ -707,93 +498,8 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
     return c.start, end
 
 
-# Capitals standing for their governments, as news writing uses them ("Tokyo and Beijing
-# came to blows"): general world knowledge, not facts of any one corpus.
-_CAPITALS = {
-    "tokyo": "japan",
-    "beijing": "china",
-    "moscow": "russia",
-    "washington": "united states",
-    "canberra": "australia",
-    "new delhi": "india",
-    "delhi": "india",
-    "seoul": "south korea",
-    "pyongyang": "north korea",
-    "taipei": "taiwan",
-    "london": "britain",
-    "paris": "france",
-    "berlin": "germany",
-    "rome": "italy",
-    "brussels": "european union",
-    "ottawa": "canada",
-    "hanoi": "vietnam",
-    "jakarta": "indonesia",
-    "manila": "philippines",
-    "bangkok": "thailand",
-    "kyiv": "ukraine",
-    "kiev": "ukraine",
-    "minsk": "belarus",
-    "tehran": "iran",
-    "ankara": "turkey",
-}
-_COUNTRY_FORMS = {"united states": {"u.s.", "america"}, "britain": {"united kingdom"}, "european union": {"europe"}}
-METONYM_SHORT = {"washington": ("us", "usa"), "london": ("uk",), "brussels": ("eu",)}
-METONYMS: dict[str, set[str]] = {}
-for _capital, _country in _CAPITALS.items():
-    METONYMS.setdefault(_capital, set()).update({_country, *_COUNTRY_FORMS.get(_country, ())})
-    METONYMS.setdefault(_country, set()).add(_capital)
-
-_WHAT_IS = re.compile(
-    r"^\s*(?i:what) (?:is|are|was|were) (?:the |an? )?([A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*)(?=\s*(?:[,?]|$)|\s+(?:that|which|who|in|of|as|used|mentioned|referred)\b)"
-)
-
-
-def defined_term(question: str) -> str | None:
-    """The name a "What is X?" question asks to have explained ("Keidanren", "the CPTPP")."""
-    m = _WHAT_IS.match(question)
-    return m.group(1) if m else None
-
-
-def defines(term: str, text: str) -> bool:
-    """Does the sentence gloss the term: "X (gloss)", "gloss (X)", "gloss, or X", "X is a ..."?"""
-    t = re.escape(term)
-    return bool(
-        re.search(
-            rf"(?<![\w-]){t}\s*\((?!\d)|\(\s*{t}\s*\)|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t},? (?:is|was|are|were|refers to|means|stands for|an?) ",
-            text,
-        )
-    )
-
-
 STRICT_KIND_BONUS = 1.0
 ENTITY_WEIGHT = 0.1
-
-
-_WHO_DID = re.compile(r"^\s*who (?!is\b|was\b|were\b|are\b|will\b|would\b|has\b|had\b|have\b)([a-z]+ed)\b", re.I)
-_ACTOR = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
-
-
-def actor_named(question: str, text: str) -> bool:
-    """For "Who visited X?": the sentence has the verb with a name the question does not give as
-    its subject ("Nikolai Patrushev ... visited") or its agent ("signed between Putin and Mori")."""
-    m = _WHO_DID.match(question)
-    if not m:
-        return False
-    verb = m.group(1).lower()
-    stem = re.escape(verb[:-2])  # "visited": visit, visits, visiting; not "founded" in "Foundation"
-    given = question.lower()
-    for v in re.finditer(rf"\b{stem}(?:e|ed|es|ing|s)?\b", text, re.I):
-        before = text[max(0, v.start() - 80) : v.start()]
-        after = re.match(r"\s+(?:by|between)\s+(.{0,60})", text[v.end() :])
-        for span in (before, after.group(1) if after else ""):
-            if any(n.group(0).lower() not in given for n in _ACTOR.finditer(span)):
-                return True
-    return False
-
-
-def _strict_kind(question: str) -> bool:
-    """Is the answer-kind check a narrow one (the counted noun, the role's name)?"""
-    return bool(focus_noun(question) or _counted_noun(question))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -807,17 +513,3 @@ def _context(c: _Candidate) -> str:
     lo = spans[max(0, i - 1)].start
     hi = spans[min(len(spans) - 1, i + 1)].end
     return c.passage.text[lo:hi]
-
-
-def _values_differ(chosen: list[_Candidate]) -> bool:
-    values = {
-        c.passage.doc_id: set(
-            re.findall(
-                r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b",
-                c.text.lower(),
-            )
-        )
-        for c in chosen
-    }
-    sets = [v for v in values.values() if v]
-    return len(sets) > 1 and any(a != b for a in sets for b in sets)

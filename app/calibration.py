@@ -18,7 +18,7 @@ from .settings import Settings
 
 def evidence_features(service, question: str) -> dict[str, float] | None:
     """Features of the sentence the answerer would quote; None when no candidate has the kind of answer asked."""
-    from .answering import has_kind
+    from .evidence import has_kind
 
     expanded = service.retriever.expand(question)
     vector = service.retriever.embed_query(expanded)

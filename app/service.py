@@ -10,9 +10,10 @@ import sys
 import time
 from dataclasses import dataclass
 
-from .answering import Answer, Answerer, combine_answers, split_question
+from .answering import Answer, Answerer, combine_answers
 from .errors import BadRequest, DocumentNotFound
 from .index import DocumentRecord, LoadedIndex, ensure_index, load_index
+from .questions import split_question
 from .retrieval import Filters, Hit, Retriever
 from .settings import Settings
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering import _counted_noun, answer_kind, defined_term, defines, focus_noun, has_kind, split_question
+from app.evidence import actor_named, defines, has_kind
+from app.questions import answer_kind, counted_noun, defined_term, focus_noun, split_question
 
 
 @pytest.mark.parametrize(
@@ -45,7 +46,7 @@ def test_name_questions_need_a_name_beside_the_role_asked_for():
     ],
 )
 def test_counted_noun_skips_adjectives(question, noun):
-    assert _counted_noun(question) == noun
+    assert counted_noun(question) == noun
 
 
 def test_a_count_must_count_the_thing_asked():
@@ -74,7 +75,8 @@ def _candidate(sentences: list[str], index: int, sep: str = " "):
 
 
 def test_advice_pointing_back_completes_the_problem_sentence():
-    from app.answering import _ADVICE_CUE, _extend
+    from app.answering import _extend
+    from app.evidence import ADVICE_CUE
 
     sentences = [
         "Tariff rules of origin are very strict for exporters.",
@@ -83,14 +85,15 @@ def test_advice_pointing_back_completes_the_problem_sentence():
         "A new office opened in Delhi.",
     ]
     c = _candidate(sentences, 0, sep="\n\n")
-    start, end = _extend(c, _ADVICE_CUE, None, 80)
+    start, end = _extend(c, ADVICE_CUE, None, 80)
     assert c.passage.text[start:end].endswith("revised trade agreement.")
     # within the word limit only
-    assert _extend(c, _ADVICE_CUE, None, 12) == (c.start, c.end)
+    assert _extend(c, ADVICE_CUE, None, 12) == (c.start, c.end)
 
 
 def test_reason_stated_as_topic_sentence_is_quoted_with_its_paragraph():
-    from app.answering import _REASON_CUE, _extend
+    from app.answering import _extend
+    from app.evidence import REASON_CUE
 
     sentences = [
         "Norway, too, has an incentive to seek a deal.",
@@ -99,10 +102,10 @@ def test_reason_stated_as_topic_sentence_is_quoted_with_its_paragraph():
         "Elsewhere, fishing grew.",
     ]
     c = _candidate(sentences, 0, sep="\n\n")
-    start, end = _extend(c, _REASON_CUE, "reason", 80)
+    start, end = _extend(c, REASON_CUE, "reason", 80)
     assert c.passage.text[start:end].endswith("Its budget is strained.")  # the next paragraph is not pulled in
     c = _candidate(sentences, 0)
-    start, end = _extend(c, _REASON_CUE, "reason", 80)
+    start, end = _extend(c, REASON_CUE, "reason", 80)
     assert "Falling oil prices" in c.passage.text[start:end]
 
 
@@ -142,7 +145,6 @@ def test_a_bare_wh_part_borrows_the_first_parts_predicate():
 
 
 def test_actor_named_for_who_did_questions():
-    from app.answering import actor_named
 
     q = "Who visited Oslo in May 2012?"
     assert actor_named(q, "In May 2012, Kari Nordmann visited Oslo for the first time.")

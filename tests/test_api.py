@@ -148,7 +148,7 @@ def test_index_not_ready_is_503(small_settings):
 
 
 def test_compound_question_answers_each_part(client):
-    from app.answering import split_question
+    from app.questions import split_question
 
     q = "Why were fishing quotas cut in 2014, and what does the Japan Coast Guard patrol?"
     assert split_question(q) == ["Why were fishing quotas cut in 2014?", "What does the Japan Coast Guard patrol?"]

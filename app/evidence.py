@@ -1,0 +1,189 @@
+"""Does a corpus sentence hold what a question asks for? Checks of evidence text against the
+question's analysis (``questions.py``): an answer of the kind asked that the question does not
+already give, a gloss of the term asked about, a name beside the role asked for, the actor of
+"Who visited ...?", cue words of reasons and advice, and the forms a name takes in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .questions import (
+    ASK_ADVICE,
+    ASK_SHARE,
+    CAPITALISED,
+    HOW_LONG,
+    HOW_MUCH,
+    WHO_DID,
+    counted_noun,
+    focus_noun,
+)
+
+YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
+_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_NUMBER = re.compile(
+    r"\d[\d,.]*\d|\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b",
+    re.I,
+)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
+
+_SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b", re.I)
+_AMOUNT = re.compile(r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent)\b|%", re.I)
+_NUMBER_WORDS = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|several|many)"
+
+
+def _names_near(text: str, focus: str, question: str) -> bool:
+    """A name the question does not give, in apposition to the focus noun: "Prime Minister
+    Yoshiro Mori", "Then-President Boris Yeltsin", "Modi, India's prime minister"."""
+    stem = re.escape(focus[: max(4, len(focus) - 2)])
+    given = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]*", question)}
+    name = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
+    phrase = r"(?:,?\s+(?:of|with|to|from|for|in|at)\s+[\w'-]+(?:\s+[\w'-]+)?)?"  # "exercise with India, JIMEX 12"
+    after = re.finditer(rf"\b{stem}\w*{phrase},?\s+({name})", text, re.I)
+    # apposition before the role closes after it: "Modi, India's prime minister, ..." (not "..., the envoy said")
+    before = re.finditer(rf"({name}),\s+(?:[\w'-]+\s+){{0,4}}?{stem}\w*(?:[,.;)]|\s+(?:of|to|in|for|at)\b)", text)
+    for m in (*after, *before):
+        words = [w.split("'")[0] for w in m.group(1).split()]
+        if words[0][:1].isupper() and any(w.lower()[:5] not in given for w in words):
+            return True
+    return False
+
+
+def has_kind(text: str, kind: str | None, question: str = "") -> bool:
+    """Does the text hold an answer of the kind asked for that the question does not already give?"""
+    if kind is None or kind == "reason":
+        return True
+    if kind == "name":
+        focus = focus_noun(question)  # answer_kind gives "name" only when there is one
+        return focus is not None and _names_near(text, focus, question)
+    asked = question.lower()
+    if kind == "date":
+        found = [m.group(0) for m in YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
+    elif kind == "number":
+        noun = counted_noun(question)
+        if noun:
+            # "how many documents": a number counting documents ("11 documents were signed")
+            noun = re.escape(noun[:5])
+            return bool(re.search(rf"\b{_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?{noun}", text, re.I))
+        if HOW_LONG.search(question) and not _DURATION.search(text):
+            return False
+        if HOW_MUCH.search(question) and not _AMOUNT.search(text):
+            return False
+        if ASK_SHARE.search(question) and not _SHARE.search(text):
+            return False  # "what share of ...": a percentage or a fraction, not any number
+        found = [m.group(0) for m in _NUMBER.finditer(text)]
+    else:  # person, place: a name
+        found = [m.group(0) for m in _NAME.finditer(text)] + [
+            m.group(0) for m in CAPITALISED.finditer(text) if m.start() > 0
+        ]
+    if kind in ("date", "number"):  # whole tokens: the "2" of "$200m" is not the "2" of "2016"
+        given = set(re.findall(r"[\w.,]+", asked))
+        return any(f.lower().strip(".,") not in given for f in found)
+    return any(f.lower() not in asked for f in found)
+
+
+REASON_CUE = re.compile(
+    r"\b(because|due to|as a result|in order to|so that|for this reason|since|given|owing to|reason|aims? to|in the hopes? of|thus|therefore|driven by)\b",
+    re.I,
+)
+ADVICE_CUE = re.compile(
+    r"\b(should|must|need to|needs to|needs? (a|an|more)|ought to|requires?|recommend\w*|propos\w*|suggest\w*|it is (important|necessary|essential))\b",
+    re.I,
+)
+
+
+def cue_for(question: str, kind: str | None) -> re.Pattern | None:
+    """Words that mark the sentence giving the kind of answer asked: a reason, or advice."""
+    if kind == "reason":
+        return REASON_CUE
+    if ASK_ADVICE.search(question):
+        return ADVICE_CUE
+    return None
+
+
+# Capitals standing for their governments, as news writing uses them ("Tokyo and Beijing
+# came to blows"): general world knowledge, not facts of any one corpus.
+_CAPITALS = {
+    "tokyo": "japan",
+    "beijing": "china",
+    "moscow": "russia",
+    "washington": "united states",
+    "canberra": "australia",
+    "new delhi": "india",
+    "delhi": "india",
+    "seoul": "south korea",
+    "pyongyang": "north korea",
+    "taipei": "taiwan",
+    "london": "britain",
+    "paris": "france",
+    "berlin": "germany",
+    "rome": "italy",
+    "brussels": "european union",
+    "ottawa": "canada",
+    "hanoi": "vietnam",
+    "jakarta": "indonesia",
+    "manila": "philippines",
+    "bangkok": "thailand",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "minsk": "belarus",
+    "tehran": "iran",
+    "ankara": "turkey",
+}
+_COUNTRY_FORMS = {"united states": {"u.s.", "america"}, "britain": {"united kingdom"}, "european union": {"europe"}}
+METONYM_SHORT = {"washington": ("us", "usa"), "london": ("uk",), "brussels": ("eu",)}
+METONYMS: dict[str, set[str]] = {}
+for _capital, _country in _CAPITALS.items():
+    METONYMS.setdefault(_capital, set()).update({_country, *_COUNTRY_FORMS.get(_country, ())})
+    METONYMS.setdefault(_country, set()).add(_capital)
+
+
+def defines(term: str, text: str) -> bool:
+    """Does the sentence gloss the term: "X (gloss)", "gloss (X)", "gloss, or X", "X is a ..."?"""
+    t = re.escape(term)
+    return bool(
+        re.search(
+            rf"(?<![\w-]){t}\s*\((?!\d)|\(\s*{t}\s*\)|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t},? (?:is|was|are|were|refers to|means|stands for|an?) ",
+            text,
+        )
+    )
+
+
+_ACTOR = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
+
+
+def actor_named(question: str, text: str) -> bool:
+    """For "Who visited X?": the sentence has the verb with a name the question does not give as
+    its subject ("Nikolai Patrushev ... visited") or its agent ("signed between Putin and Mori")."""
+    m = WHO_DID.match(question)
+    if not m:
+        return False
+    verb = m.group(1).lower()
+    stem = re.escape(verb[:-2])  # "visited": visit, visits, visiting; not "founded" in "Foundation"
+    given = question.lower()
+    for v in re.finditer(rf"\b{stem}(?:e|ed|es|ing|s)?\b", text, re.I):
+        before = text[max(0, v.start() - 80) : v.start()]
+        after = re.match(r"\s+(?:by|between)\s+(.{0,60})", text[v.end() :])
+        for span in (before, after.group(1) if after else ""):
+            if any(n.group(0).lower() not in given for n in _ACTOR.finditer(span)):
+                return True
+    return False
+
+
+def values_differ(texts: list[str]) -> bool:
+    """Do the texts (one per source) give different figures?"""
+    sets = [
+        v
+        for v in (
+            set(
+                re.findall(
+                    r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b",
+                    t.lower(),
+                )
+            )
+            for t in texts
+        )
+        if v
+    ]
+    return len(sets) > 1 and any(a != b for a in sets for b in sets)

@@ -1,0 +1,180 @@
+"""What a question asks for: the kind of answer (a date, a number, a name, a reason), the thing
+counted or named, the term to explain, its parts, and the names and numbers it is about.
+
+Pure functions of the question's text; ``evidence.py`` checks a corpus sentence against them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ASK_DATE = re.compile(
+    r"^\s*(when|since when|what year|in what year|which year|what date|on what date|what month|in which year)\b", re.I
+)
+_ASK_NUMBER = re.compile(
+    r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b",
+    re.I,
+)
+_ASK_PERSON = re.compile(
+    r"^\s*(who|whom|whose)\b|\bwhich (person|leader|minister|president|official|author|scholar|prime minister|ambassador)\b",
+    re.I,
+)
+_ASK_PLACE = re.compile(
+    r"^\s*where\b|\b(which|what) (country|city|island|islands|sea|region|place|port|location)\b", re.I
+)
+_ASK_REASON = re.compile(
+    r"^\s*why\b|\bfor what reason|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b", re.I
+)
+
+
+CAPITALISED = re.compile(r"\b[A-Z][\w'-]*[A-Za-z]\b|\b\d[\d,.]*\b")
+_QUESTION_WORDS = {
+    "what",
+    "why",
+    "how",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "which",
+    "does",
+    "did",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "according",
+    "has",
+    "have",
+    "can",
+    "could",
+    "should",
+    "would",
+    "will",
+    "the",
+    "in",
+    "a",
+    "an",
+    "i",
+}
+
+
+_PART_SPLIT = re.compile(
+    r"(?:,|;)?\s+and\s+(?=(?:what|which|who|whom|whose|when|where|why|how|(?:in|on|at|by|to|for|from|of|with) (?:which|what|whom|how)|did|does|do|is|are|was|were|has|have)\b)"
+    r"|;\s+|\?\s+(?=[A-Z])",
+    re.I,
+)
+
+
+_BARE_WH = {"when", "where", "why", "how", "who"}
+_AUXILIARIES = {"did", "does", "do", "had", "has", "have", "were", "was", "are", "is", "will", "would", "can", "could"}
+_AUXILIARY_RE = re.compile(rf"\b(?:{'|'.join(sorted(_AUXILIARIES))})\b", re.I)
+
+
+def split_question(question: str) -> list[str]:
+    """The sub-questions of a compound question ("What does OEF stand for, and what did ... supply?")."""
+    parts = [p.strip(" ,;?") for p in _PART_SPLIT.split(question.strip())]
+    if len(parts) == 2 and parts[1].lower() in _BARE_WH:
+        # "In which speech did Abe say X, and when?": "When did Abe say X?"
+        aux = _AUXILIARY_RE.search(parts[0])
+        parts[1] = f"{parts[1]} {parts[0][aux.start() :]}" if aux else ""
+    parts = [p for p in parts if len(p.split()) >= 3]
+    if len(parts) < 2:
+        return [question]
+    return [p[0].upper() + p[1:] + "?" for p in parts]
+
+
+def answer_kind(question: str) -> str | None:
+    if focus_noun(question):
+        return "name"
+    for kind, pattern in (
+        ("date", _ASK_DATE),
+        ("number", _ASK_NUMBER),
+        ("person", _ASK_PERSON),
+        ("place", _ASK_PLACE),
+        ("reason", _ASK_REASON),
+    ):
+        if pattern.search(question):
+            return kind
+    return None
+
+
+HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.I)
+_HOW_MANY_PHRASE = re.compile(r"\bhow many ((?:[\w'-]+\s+){0,3})", re.I)
+
+
+def counted_noun(question: str) -> str | None:
+    """The thing counted in a "how many" question: its first lower-case word ("how many Japanese
+    businessmen" counts businessmen, not Japanese)."""
+    m = _HOW_MANY_PHRASE.search(question)
+    if not m:
+        return None
+    for word in m.group(1).split():
+        if word.lower() in _AUXILIARIES:
+            return None  # "how many did ..." names no thing
+        if word[:1].islower() and word not in ("of", "more", "other", "the", "a", "an", "these", "those"):
+            return word.lower()
+    return None
+
+
+HOW_LONG = re.compile(r"\bhow long\b", re.I)
+HOW_MUCH = re.compile(r"\b(how much|what (was|is) the (value|amount|size|cost|volume))\b", re.I)
+ASK_SHARE = re.compile(
+    r"\b(what|which) (percentage|share|proportion|portion|fraction|part)\b|\bhow large a (share|portion|part)\b", re.I
+)
+
+
+_FOCUS_END = r"(?=\s+(?:who|whom|that|which|aboard|at|in|of|to|sent|for|with|from|on|during|under|when|after|before|between|and|by|against|about)\b|[,?]|$)"
+_NAME_OF = re.compile(r"\bname of (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
+_WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
+
+
+def focus_noun(question: str) -> str | None:
+    """The role or thing whose name is asked: "ambassador" in "Who was Japan's ambassador to
+    India?", "astronaut" in "What is the name of the Japanese astronaut aboard ...?"."""
+    m = _NAME_OF.search(question) or _WHO_IS.search(question)
+    if not m:
+        return None
+    words = m.group(1).split()
+    role = [w for w in words if not w.endswith(("'s", "'"))]  # "Japan's ambassador": the ambassador
+    if not role or (len(role) == len(words) and all(w[:1].isupper() for w in role)):
+        return None  # "Who was Shinzo Abe?" asks about a name, not for one
+    return role[-1].lower().strip(".,")
+
+
+def question_entities(question: str) -> list[str]:
+    """Names, abbreviations and numbers the question is specifically about."""
+    out = []
+    for m in CAPITALISED.finditer(question):
+        token = m.group(0)
+        if m.start() == 0 or token.lower() in _QUESTION_WORDS:
+            continue
+        out.append(token)
+    return out
+
+
+ASK_ADVICE = re.compile(
+    r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|call(s|ed)? for|needed|required|necessary)\b", re.I
+)
+ASK_ABBREVIATION = re.compile(r"\b(stands? for|abbreviat\w*|acronym|short for|for short|initials)\b", re.I)
+
+
+_WHAT_IS = re.compile(
+    r"^\s*(?i:what) (?:is|are|was|were) (?:the |an? )?([A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*)(?=\s*(?:[,?]|$)|\s+(?:that|which|who|in|of|as|used|mentioned|referred)\b)"
+)
+
+
+def defined_term(question: str) -> str | None:
+    """The name a "What is X?" question asks to have explained ("Keidanren", "the CPTPP")."""
+    m = _WHAT_IS.match(question)
+    return m.group(1) if m else None
+
+
+WHO_DID = re.compile(r"^\s*who (?!is\b|was\b|were\b|are\b|will\b|would\b|has\b|had\b|have\b)([a-z]+ed)\b", re.I)
+
+
+def strict_kind(question: str) -> bool:
+    """Is the answer-kind check a narrow one (the counted noun, the role's name)?"""
+    return bool(focus_noun(question) or counted_noun(question))
