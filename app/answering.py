@@ -52,6 +52,15 @@ NOT_COVERED = (
 )
 
 
+def not_mentioned(names: list[str]) -> str:
+    """The abstention text when the question names something the corpus never mentions."""
+    listed = ", ".join(f"'{n}'" for n in names)
+    return (
+        f"The corpus does not answer this question: it never mentions {listed}. "
+        "The nearest passages are listed below for you to judge."
+    )
+
+
 @dataclass
 class Citation:
     n: int
@@ -159,6 +168,10 @@ class Answerer:
         self._authors = {a for p in index.passages for a in p.authors if len(a.split()) > 1}
         self._entity_patterns: dict[str, re.Pattern] = {}
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
+        # every word the corpus has, text and metadata: a name outside it is one the corpus never mentions
+        meta = [" ".join([d.meta.title, d.meta.publisher, *d.meta.authors]) for d in index.documents.values()]
+        self._corpus_text = "\n".join([*(d.text for d in index.documents.values()), *meta]).lower()
+        self._mentioned: dict[str, bool] = {}
 
     def _abbreviations_named(self, question: str) -> list[tuple[str, str]]:
         """(abbreviation, expansion) pairs the question names by either form."""
@@ -168,6 +181,27 @@ class Answerer:
             for abbr, expansion in self.index.abbreviations.items()
             if re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", question) or expansion.lower() in low
         ]
+
+    def unmentioned(self, entities: list[str]) -> list[str]:
+        """The question's names that the corpus never mentions in any form (itself, a stem, an
+        abbreviation or its expansion, a capital for its country). A hyphenated pair counts as
+        mentioned when each capitalised part is ("Abe-Putin"). Numbers are left to the year check."""
+        out = []
+        for e in entities:
+            if not any(ch.isalpha() for ch in e):
+                continue
+            found = self._mentioned.get(e)
+            if found is None:
+                parts = [x for x in e.split("-") if x[:1].isupper()] if "-" in e else []
+                found = self._entity_found(e, self._corpus_text) or bool(
+                    parts and all(self._entity_found(x, self._corpus_text) for x in parts)
+                )
+                if len(self._mentioned) > 10_000:  # queries are open-ended: keep the memo bounded
+                    self._mentioned.clear()
+                self._mentioned[e] = found
+            if not found:
+                out.append(e)
+        return out
 
     def _authors_named(self, question: str) -> set[str]:
         """Authors of the corpus whose surname the question mentions."""
@@ -305,6 +339,9 @@ class Answerer:
         if sel is None:
             return Answer(question, NOT_COVERED, False, hits=hits)
         cands, kind, cue, q_terms, entities = sel.candidates, sel.kind, sel.cue, sel.q_terms, sel.entities
+        unknown = self.unmentioned(entities)
+        if unknown:  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan
+            return Answer(question, not_mentioned(unknown), False, hits=hits)
         best = cands[0]
         support = self.support(best, question, q_terms, entities, kind)
         if support < s.abstain_threshold:

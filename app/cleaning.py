@@ -30,6 +30,7 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
 _WHOLE_ITALIC = re.compile(r"^\*(?=[^\s*])(.+?)(?<=[^\s*])\*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _SPACES = re.compile(r"[ \t]+")
+_MD_ESCAPE = re.compile(r"\\{1,2}([!-/:-@\[-`{-~])")  # a backslash (or two) before ASCII punctuation
 _TABLE_ROW = re.compile(r"^([A-Za-z][\w&/.-]{0,11})\t+(\S.*)$")
 
 
@@ -43,7 +44,7 @@ def strip_markup(line: str) -> str:
     line = _HTML_TAG.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _AUTOLINK.sub(r"\1", line)
-    line = line.replace("\\\\_", "_").replace("\\_", "_").replace("\\*", "*")
+    line = _MD_ESCAPE.sub(r"\1", line)  # markdown escapes: "\\$32 billion" is "$32 billion"
     line = _BOLD.sub(r"\1", line)
     line = _ITALIC.sub(r"\1", line)
     return line

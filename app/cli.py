@@ -134,13 +134,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import run_evaluation
 
+    qa_set = "holdout" if args.holdout else args.set
     report = run_evaluation(
         _settings(args),
         qa_dir=Path(args.qa_dir),
         floors_path=Path(args.floors) if args.floors else None,
         baselines=not args.no_baselines,
-        golden_name="holdout.jsonl" if args.holdout else "golden.jsonl",
-        unanswerable_name="holdout_unanswerable.jsonl" if args.holdout else "unanswerable.jsonl",
+        golden_name=f"{qa_set}.jsonl",
+        unanswerable_name="unanswerable.jsonl" if qa_set == "golden" else f"{qa_set}_unanswerable.jsonl",
     )
     print(json.dumps(report, indent=2) if args.json else report["text"])
     if args.report:
@@ -222,6 +223,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--holdout",
         action="store_true",
         help="use the hold-out set (holdout.jsonl, holdout_unanswerable.jsonl): questions never tuned on",
+    )
+    p.add_argument(
+        "--set",
+        default="golden",
+        help="question set NAME: NAME.jsonl and NAME_unanswerable.jsonl in --qa-dir (golden: unanswerable.jsonl); "
+        "e.g. --set fresh",
     )
     p.add_argument("--report", help="also write the report as JSON to this file")
     p.add_argument("--json", action="store_true")

@@ -10,6 +10,7 @@ import re
 
 from .questions import (
     ASK_ADVICE,
+    ASK_LOCATION,
     ASK_SHARE,
     CAPITALISED,
     HOW_LONG,
@@ -27,6 +28,9 @@ _NUMBER = re.compile(
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
 
+_LOCATED = re.compile(
+    r"\b(?:in|at|to|near|off|into|inside|outside|around|across|via|hosted by)\s+(?:the\s+)?([A-Z][\w'.-]*[A-Za-z](?:\s+[A-Z][\w'.-]*[A-Za-z])*)"
+)
 _SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b", re.I)
 _AMOUNT = re.compile(r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent)\b|%", re.I)
@@ -73,6 +77,9 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         if ASK_SHARE.search(question) and not _SHARE.search(text):
             return False  # "what share of ...": a percentage or a fraction, not any number
         found = [m.group(0) for m in _NUMBER.finditer(text)]
+    elif kind == "place" and ASK_LOCATION.search(question):
+        # "Where did ...?", "In which city ...?": a name the sentence places something in or at
+        found = [m.group(1) for m in _LOCATED.finditer(text)]
     else:  # person, place: a name
         found = [m.group(0) for m in _NAME.finditer(text)] + [
             m.group(0) for m in CAPITALISED.finditer(text) if m.start() > 0

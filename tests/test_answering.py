@@ -159,3 +159,27 @@ def test_a_share_needs_a_percentage_or_fraction():
     assert has_kind("About 12 percent of Norway's exports went to Chile.", "number", q)
     assert has_kind("Nearly half of the exports went to Chile.", "number", q)
     assert not has_kind("Norway exported 300 tonnes of fish to Chile in 2014.", "number", q)
+
+
+def test_names_the_corpus_never_mentions(small_service):
+    answerer = small_service.answerer
+    # in the text, by a stem, by an abbreviation's expansion, or a hyphenated pair by its parts
+    assert answerer.unmentioned(["Hokkaido", "Japanese", "JCG", "Hokkaido-Japan"]) == []
+    assert answerer.unmentioned(["Kazakhstan", "Japan", "2031"]) == ["Kazakhstan"]  # numbers are left to the year check
+    assert answerer.unmentioned(["Writer"]) == []  # metadata counts: an author's name
+
+
+def test_a_question_naming_what_the_corpus_never_mentions_abstains_and_says_so(small_service):
+    answer = small_service.ask("How does Kazakhstan patrol the northern waters?")
+    assert not answer.grounded and answer.citations == []
+    assert "never mentions 'Kazakhstan'" in answer.text and answer.hits
+
+
+def test_a_where_question_needs_a_place_something_is_in_or_at():
+    q = "Where did Norway and Chile hold their first fisheries talks?"
+    assert has_kind("Norway and Chile held their first fisheries talks in Bergen in 2012.", "place", q)
+    assert has_kind("The talks took place at the Hague Peace Palace.", "place", q)
+    # a name of another role is not a place: "against Japan", "Prime Minister Solberg"
+    assert not has_kind("Prime Minister Solberg said the talks were aimed against Japan.", "place", q)
+    # "Which country ...?" answers are often the subject, not a location: any new name will do
+    assert has_kind("The first to hold such talks was France.", "place", "Which country held the first such talks?")

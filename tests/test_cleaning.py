@@ -98,6 +98,19 @@ def test_quotes_and_markup_normalised(docs):
         assert "<sup>" not in doc.text and "](http" not in doc.text
     _, report = docs["stimson-2015-japans-global-diplomacy"]
     assert "In the 18th and 19th centuries" in report.text  # ordinal <sup> kept as text
+    assert "(\\$132 billion)" not in report.text and "($132 billion)" in report.text  # markdown escape undone
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("trade hit \\$32 billion in 2013", "trade hit $32 billion in 2013"),  # markdown escape
+        ("see 96\\\\_abe and 28syosin\\_e", "see 96_abe and 28syosin_e"),
+        ("a path C:\\Users stays", "a path C:\\Users stays"),  # a backslash before a letter is text
+    ],
+)
+def test_markdown_escapes_removed(raw, clean):
+    assert strip_markup(raw) == clean
 
 
 def test_abbreviation_table_is_its_own_section(docs):
