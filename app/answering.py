@@ -312,11 +312,20 @@ class Answerer:
         term = defined_term(question)
         defined = self._abbreviations_named(question) if ASK_ABBREVIATION.search(question) or term else []
         entities = question_entities(question)
+        found: dict[str, list[list[tuple[int, int]]]] = {}  # per passage, each entity's matches in it
         for c in cands:
             c.overlap = self.coverage(q_terms, c.text)
             c.score = 0.5 * c.sim + 0.3 * c.overlap + 0.1 / (1 + c.rank) + (0.1 if cue and cue.search(c.text) else 0.0)
             if entities:  # the question's own names and numbers, in or beside the sentence
-                c.score += ENTITY_WEIGHT * self._entities_present(entities, _context(c))
+                p = c.passage
+                if p.passage_id not in found:  # one scan of each passage, not one of each sentence's context
+                    low = p.text.lower()
+                    found[p.passage_id] = [
+                        [m.span() for m in self._entity_pattern(e).finditer(low)] for e in entities
+                    ]
+                lo, hi = _context_bounds(c)
+                present = sum(any(lo <= a and b <= hi for a, b in spans) for spans in found[p.passage_id])
+                c.score += ENTITY_WEIGHT * present / len(entities)
             if named and named & set(c.passage.authors):
                 c.score += 0.1  # "what does Hirose recommend": Hirose's own words, not a summary of them
             if any(abbr in c.text and expansion.lower() in c.text.lower() for abbr, expansion in defined) or (
@@ -543,10 +552,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _context(c: _Candidate) -> str:
-    """The sentence with its neighbours in the passage: where a question's terms may sit."""
+def _context_bounds(c: _Candidate) -> tuple[int, int]:
+    """Where the sentence with its neighbours lies in the passage."""
     spans = c.passage.sentences
     i = next((k for k, s in enumerate(spans) if s.start == c.start), 0)
-    lo = spans[max(0, i - 1)].start
-    hi = spans[min(len(spans) - 1, i + 1)].end
+    return spans[max(0, i - 1)].start, spans[min(len(spans) - 1, i + 1)].end
+
+
+def _context(c: _Candidate) -> str:
+    """The sentence with its neighbours in the passage: where a question's terms may sit."""
+    lo, hi = _context_bounds(c)
     return c.passage.text[lo:hi]
