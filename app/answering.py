@@ -320,9 +320,7 @@ class Answerer:
                 p = c.passage
                 if p.passage_id not in found:  # one scan of each passage, not one of each sentence's context
                     low = p.text.lower()
-                    found[p.passage_id] = [
-                        [m.span() for m in self._entity_pattern(e).finditer(low)] for e in entities
-                    ]
+                    found[p.passage_id] = [[m.span() for m in self._entity_pattern(e).finditer(low)] for e in entities]
                 lo, hi = _context_bounds(c)
                 present = sum(any(lo <= a and b <= hi for a, b in spans) for spans in found[p.passage_id])
                 c.score += ENTITY_WEIGHT * present / len(entities)

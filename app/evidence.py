@@ -28,6 +28,10 @@ _NUMBER = re.compile(
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
 
+_WHEN_WORD = re.compile(  # "in November", "on Monday": a time, not a place
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
+)
 _LOCATED = re.compile(
     r"\b(?:in|at|to|near|off|into|inside|outside|around|across|via|hosted by)\s+(?:the\s+)?([A-Z][\w'.-]*[A-Za-z](?:\s+[A-Z][\w'.-]*[A-Za-z])*)"
 )
@@ -79,7 +83,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         found = [m.group(0) for m in _NUMBER.finditer(text)]
     elif kind == "place" and ASK_LOCATION.search(question):
         # "Where did ...?", "In which city ...?": a name the sentence places something in or at
-        found = [m.group(1) for m in _LOCATED.finditer(text)]
+        found = [m.group(1) for m in _LOCATED.finditer(text) if not _WHEN_WORD.match(m.group(1))]
     else:  # person, place: a name
         found = [m.group(0) for m in _NAME.finditer(text)] + [
             m.group(0) for m in CAPITALISED.finditer(text) if m.start() > 0

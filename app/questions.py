@@ -16,7 +16,7 @@ _ASK_NUMBER = re.compile(
     re.I,
 )
 _ASK_PERSON = re.compile(
-    r"^\s*(who|whom|whose)\b|\bwhich (person|leader|minister|president|official|author|scholar|prime minister|ambassador)\b",
+    r"^\s*(who|whom|whose)\b|\bwhich (?:[\w'-]+\s+){0,2}?(person|people|leaders?|ministers?|president|officials?|authors?|scholars?|ambassador|diplomats?|envoy|politicians?|commentators?|analysts?|experts?|premier|chancellor|secretary)\b",
     re.I,
 )
 _ASK_PLACE = re.compile(

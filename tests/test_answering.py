@@ -181,5 +181,19 @@ def test_a_where_question_needs_a_place_something_is_in_or_at():
     assert has_kind("The talks took place at the Hague Peace Palace.", "place", q)
     # a name of another role is not a place: "against Japan", "Prime Minister Solberg"
     assert not has_kind("Prime Minister Solberg said the talks were aimed against Japan.", "place", q)
+    assert not has_kind("Norway held its first talks with Chile in November 2012.", "place", q)  # a time
     # "Which country ...?" answers are often the subject, not a location: any new name will do
     assert has_kind("The first to hold such talks was France.", "place", "Which country held the first such talks?")
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Which British minister signed the framework?", "person"),
+        ("Which of the experts said so?", "person"),
+        ("Which country signed first?", "place"),
+        ("Which framework did they sign?", None),
+    ],
+)
+def test_which_role_questions_ask_for_a_person(question, kind):
+    assert answer_kind(question) == kind

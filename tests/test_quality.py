@@ -69,6 +69,9 @@ def test_answers_with_verbatim_citations(client, real_service, question, expecte
         "What was the value of Japan-India trade in 2014?",
         "Who was Russia's ambassador to Australia in 2015?",
         "What is the name of the Japanese businessman killed in the In Amenas attack?",
+        # a name the corpus never mentions, and a place it never gives
+        "How did Mongolia react to the Abe-Putin summit in 2018?",
+        "Where will the next Japan-Russia 2+2 meeting be held?",
     ],
 )
 def test_abstains_when_the_corpus_is_silent(client, question):
