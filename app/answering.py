@@ -46,19 +46,14 @@ from .questions import (
 from .retrieval import Hit
 from .settings import Settings
 
-NOT_COVERED = (
-    "The corpus does not answer this question: no passage states what it asks for. "
-    "The nearest passages are listed below for you to judge."
-)
+_NEAREST = "The nearest passages are listed below for you to judge."
+NOT_COVERED = f"The corpus does not answer this question: no passage states what it asks for. {_NEAREST}"
 
 
 def not_mentioned(names: list[str]) -> str:
     """The abstention text when the question names something the corpus never mentions."""
     listed = ", ".join(f"'{n}'" for n in names)
-    return (
-        f"The corpus does not answer this question: it never mentions {listed}. "
-        "The nearest passages are listed below for you to judge."
-    )
+    return f"The corpus does not answer this question: it never mentions {listed}. {_NEAREST}"
 
 
 @dataclass
@@ -192,10 +187,7 @@ class Answerer:
                 continue
             found = self._mentioned.get(e)
             if found is None:
-                parts = [x for x in e.split("-") if x[:1].isupper()] if "-" in e else []
-                found = self._entity_found(e, self._corpus_text) or bool(
-                    parts and all(self._entity_found(x, self._corpus_text) for x in parts)
-                )
+                found = self._named_in(e, self._corpus_text)
                 if len(self._mentioned) > 10_000:  # queries are open-ended: keep the memo bounded
                     self._mentioned.clear()
                 self._mentioned[e] = found
@@ -246,6 +238,12 @@ class Answerer:
         p = c.passage
         text = " ".join([p.text, p.section, p.title, p.date[:4]])
         return all(re.search(rf"\b{y}\b", text) for y in years)
+
+    def _named_in(self, e: str, low: str) -> bool:
+        """The entity in the (lower-cased) text, or a hyphenated one by each of its capitalised
+        parts ("Japan-India trade": Japan and India; "Russia-led": Russia)."""
+        parts = [x for x in e.split("-") if x[:1].isupper()] if "-" in e else []
+        return self._entity_found(e, low) or bool(parts and all(self._entity_found(x, low) for x in parts))
 
     def _entity_found(self, e: str, low: str) -> bool:
         return self._entity_pattern(e).search(low) is not None
@@ -342,13 +340,13 @@ class Answerer:
 
     def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
         s = self.settings
+        unknown = self.unmentioned(question_entities(question))
+        if unknown:  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan: no scoring
+            return Answer(question, not_mentioned(unknown), False, hits=hits)
         sel = self.select(question, hits, query_vector)
         if sel is None:
             return Answer(question, NOT_COVERED, False, hits=hits)
         cands, kind, cue, q_terms, entities = sel.candidates, sel.kind, sel.cue, sel.q_terms, sel.entities
-        unknown = self.unmentioned(entities)
-        if unknown:  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan
-            return Answer(question, not_mentioned(unknown), False, hits=hits)
         best = cands[0]
         support = self.support(best, question, q_terms, entities, kind)
         if support < s.abstain_threshold:
@@ -443,9 +441,8 @@ class Answerer:
         whole = " ".join([p.text, p.section, p.title, p.author]).lower()
         for e in entities:
             parts = e.split("-")
-            if len(parts) == 2 and all(x[:1].isupper() for x in parts):
-                if not (self._entity_found(e, whole) or all(self._entity_found(x, whole) for x in parts)):
-                    return 0.0  # "Japan-India trade" asked, a passage on Russia and Japan
+            if len(parts) == 2 and all(x[:1].isupper() for x in parts) and not self._named_in(e, whole):
+                return 0.0  # "Japan-India trade" asked, a passage on Russia and Japan
         f = self.features(c, question, q_terms, entities)
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)

@@ -21,7 +21,8 @@ from .questions import (
 )
 
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = re.compile(rf"\b({_MONTHS})\b")
 _NUMBER = re.compile(
     r"\d[\d,.]*\d|\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b",
     re.I,
@@ -29,8 +30,7 @@ _NUMBER = re.compile(
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
 
 _WHEN_WORD = re.compile(  # "in November", "on Monday": a time, not a place
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
+    rf"(?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
 )
 _LOCATED = re.compile(
     r"\b(?:in|at|to|near|off|into|inside|outside|around|across|via|hosted by)\s+(?:the\s+)?([A-Z][\w'.-]*[A-Za-z](?:\s+[A-Z][\w'.-]*[A-Za-z])*)"
