@@ -32,6 +32,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _SPACES = re.compile(r"[ \t]+")
 _MD_ESCAPE = re.compile(r"\\{1,2}([!-/:-@\[-`{-~])")  # a backslash (or two) before ASCII punctuation
 _TABLE_ROW = re.compile(r"^([A-Za-z][\w&/.-]{0,11})\t+(\S.*)$")
+_CLEAN_TABLE_ROW = re.compile(r"^[A-Za-z][\w&/.-]{0,11} – \S")  # such a row once cleaned
 
 
 def normalise(text: str) -> str:
@@ -204,6 +205,7 @@ def _rejoin_page_breaks(blocks: list[Block]) -> list[Block]:
             and not _ends_sentence(prev.lines[-1])
             and (block.lines[0][:1].islower() or (prev.words >= 20 and block.words >= 5))
             and not re.match(r"^(\d+[.)]|[-•])\s", block.lines[0])
+            and not _CLEAN_TABLE_ROW.match(block.lines[0])  # a table interrupted by a blank line
         ):
             prev.lines[-1] = prev.lines[-1] + " " + block.lines[0]
             prev.lines.extend(block.lines[1:])

@@ -119,6 +119,18 @@ def test_abbreviation_table_is_its_own_section(docs):
     assert len(abbrev) == 1
     body = report.text[abbrev[0].start : abbrev[0].end]
     assert "JMSDF – Japan Maritime Self-Defense Force" in body and "WTO – World Trade Organization" in body
+    # a blank line inside the table (after SSA) does not run two rows together
+    assert "SSA – Space Situational Awareness\n" in body and "\nTPP – Trans-Pacific Partnership" in body
+
+
+def test_table_rows_after_a_blank_line_are_not_rejoined():
+    raw = (
+        "A body paragraph that is long enough to count as text, with twenty words or more in it, so it stays.\n\n"
+        + "\n".join(f"AB{c}\tAlpha Beta {c}" for c in "CDEFGH")
+        + "\n\nTPP\tTrans-Pacific Partnership\nUK\tUnited Kingdom"
+    )
+    text = clean_text(raw).text
+    assert "ABH – Alpha Beta H\n\nTPP – Trans-Pacific Partnership" in text
 
 
 def test_clean_text_unit():
