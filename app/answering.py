@@ -177,6 +177,17 @@ class Answerer:
             if re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", question) or expansion.lower() in low
         ]
 
+    def _glosses(self, question: str, text: str) -> bool:
+        """For "What does SSA stand for?" or "What abbreviation is used for X?": the text pairs the
+        abbreviation with its expansion ("SSA – Space Situational Awareness", "X (EAEU)")."""
+        if not ASK_ABBREVIATION.search(question):
+            return False
+        low = text.lower()
+        return any(
+            re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text) and expansion.lower() in low
+            for abbr, expansion in self._abbreviations_named(question)
+        )
+
     def unmentioned(self, entities: list[str]) -> list[str]:
         """The question's names that the corpus never mentions in any form (itself, a stem, an
         abbreviation or its expansion, a capital for its country). A hyphenated pair counts as
@@ -446,8 +457,14 @@ class Answerer:
         f = self.features(c, question, q_terms, entities)
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
-        narrow = strict_kind(question) or (term and defines(term, c.text)) or actor_named(question, c.text)
-        if narrow and f["entities"] == 1.0:
+        narrow = (
+            strict_kind(question)
+            or (term and defines(term, c.text))
+            or actor_named(question, c.text)
+            or self._glosses(question, c.text)
+        )
+        around = " ".join([_context(c), p.section, p.title, p.author, p.date[:4]]).lower()
+        if narrow and all(self._named_in(e, around) for e in entities):
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
             # asked ("11 documents"), a name beside the role asked for ("Prime Minister Yoshiro
             # Mori"), or a gloss of the term asked about ("Keidanren (Japan Business Federation)");

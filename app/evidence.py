@@ -58,6 +58,16 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     return False
 
 
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|an|ern|ic)")  # Chinese, Russian, British, Korean, Western, Pacific
+
+
+def _not_a_person(name: str) -> bool:
+    """A country or capital ("London"), a nationality or region word ("Russian", "Western"), a
+    month: not a person's name."""
+    name = re.sub(r"['’]s?$", "", name)
+    return name.lower() in METONYMS or bool(_DEMONYM.fullmatch(name) or _WHEN_WORD.fullmatch(name))
+
+
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     """Does the text hold an answer of the kind asked for that the question does not already give?"""
     if kind is None or kind == "reason":
@@ -88,6 +98,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         found = [m.group(0) for m in _NAME.finditer(text)] + [
             m.group(0) for m in CAPITALISED.finditer(text) if m.start() > 0
         ]
+        if kind == "person":  # "Tokyo and London signing ...": places, not the minister asked for
+            found = [f for f in found if not _not_a_person(f)]
     if kind in ("date", "number"):  # whole tokens: the "2" of "$200m" is not the "2" of "2016"
         given = set(re.findall(r"[\w.,]+", asked))
         return any(f.lower().strip(".,") not in given for f in found)

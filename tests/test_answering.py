@@ -186,6 +186,15 @@ def test_a_where_question_needs_a_place_something_is_in_or_at():
     assert has_kind("The first to hold such talks was France.", "place", "Which country held the first such talks?")
 
 
+def test_a_person_asked_for_is_not_a_place_or_a_nationality():
+    q = "Which Norwegian minister signed the fisheries pact in 2013?"
+    assert not has_kind("Norway was first, with Tokyo and London signing the pact in 2013.", "person", q)
+    assert not has_kind("Norway signed it, although Western and Asian envoys stayed away.", "person", q)
+    assert not has_kind("The pact, signed in India's capital, entered into force in March.", "person", q)
+    assert has_kind("Fisheries Minister Kari Nordmann signed the pact in 2013.", "person", q)
+    assert has_kind("The pact was signed in 2013 by Nordmann.", "person", q)
+
+
 @pytest.mark.parametrize(
     "question, kind",
     [

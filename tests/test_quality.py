@@ -49,6 +49,11 @@ def _check_citations(body: dict, real_service) -> None:
         ("What did the Japanese navy do together with Russia's Baltic fleet in 2020?", "anti-piracy"),
         ("When did Abe call for a Free and Open Indo-Pacific?", "2016"),
         ("What does JMSDF stand for?", "Maritime Self-Defense Force"),
+        ("What is the acronym of the National Institute for Defense Studies?", "NIDS"),
+        (
+            "Which Australian minister criticized China's behavior in the South China Sea at the 2014 Shangri-La Dialogue?",
+            "David Johnston",
+        ),
         ("Why did Japan hold 2+2 talks with Russia?", "2+2"),
     ],
 )
@@ -72,6 +77,9 @@ def test_answers_with_verbatim_citations(client, real_service, question, expecte
         # a name the corpus never mentions, and a place it never gives
         "How did Mongolia react to the Abe-Putin summit in 2018?",
         "Where will the next Japan-Russia 2+2 meeting be held?",
+        # a person asked for, and only places or nationalities beside the event
+        "Which Japanese minister accompanied Abe to the opening ceremony of the Sochi Olympics?",
+        "Which British minister attended the 2014 Shangri-La Dialogue?",
     ],
 )
 def test_abstains_when_the_corpus_is_silent(client, question):
