@@ -51,21 +51,77 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     after = re.finditer(rf"\b{stem}\w*{phrase},?\s+({name})", text, re.I)
     # apposition before the role closes after it: "Modi, India's prime minister, ..." (not "..., the envoy said")
     before = re.finditer(rf"({name}),\s+(?:[\w'-]+\s+){{0,4}}?{stem}\w*(?:[,.;)]|\s+(?:of|to|in|for|at)\b)", text)
+    # the country the role asked for belongs to: "China's foreign minister", "the Indian envoy"
+    role = re.search(rf"((?:[\w'’]+\s+){{0,3}}){stem}", question, re.I)
+    asked_nations = _nations(role.group(1)) if role else set()
     for m in (*after, *before):
         words = [w.split("'")[0] for w in m.group(1).split()]
+        if asked_nations:  # "Japan's defence minister" asked: not "Australian Defence Minister David Johnston"
+            qualifier = " ".join(re.findall(r"[\w'’]+", text[max(0, m.start() - 40) : m.start()])[-2:])
+            said = _nations(f"{qualifier} {m.group(0).split(',')[0]}")  # "Australian Defence Minister ..."
+            if said and not said & asked_nations:
+                continue
         if words[0][:1].isupper() and any(w.lower()[:5] not in given for w in words):
             return True
     return False
 
 
+def _nations(text: str) -> set[str]:
+    """The countries a text names or qualifies by ("Japan's", "Japanese", "Australian"), as
+    stems: "japa", "aust"."""
+    out = set()
+    for w in re.findall(r"[A-Z][a-z]+", text):
+        low = w.lower()
+        if low in _CAPITALS:  # "Tokyo's envoy": Japan's
+            out.add(_CAPITALS[low][:4])
+        elif low in METONYMS or _DEMONYM.fullmatch(w):
+            out.add(low[:4])
+    return out
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z](?:\s[A-Z][\w'’.-]*[A-Za-z])*")  # capitalised words in a row
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|an|ern|ic)")  # Chinese, Russian, British, Korean, Western, Pacific
+
+
+# Head words of names of institutions, agreements, events and places: such a name is no person's
+_INSTITUTION_WORDS = set(
+    """
+    agency agreement alliance army association bank bureau cabinet center centre charter club
+    commission committee conference congress cooperation corporation council court declaration
+    department dialogue diet economy embassy forum forces force foundation framework fund government
+    group guard initiative institute island islands ministry navy office organisation organization
+    parliament partnership party plan policy programme program project republic sea ocean security
+    strategy summit territories treaty union university vision war
+    """.split()
+)
 
 
 def _not_a_person(name: str) -> bool:
     """A country or capital ("London"), a nationality or region word ("Russian", "Western"), a
-    month: not a person's name."""
+    month, an institution or agreement ("Joint Political Declaration"): not a person's name."""
     name = re.sub(r"['’]s?$", "", name)
+    if any(w.lower() in _INSTITUTION_WORDS for w in re.split(r"[\s-]+", name)):
+        return True
     return name.lower() in METONYMS or bool(_DEMONYM.fullmatch(name) or _WHEN_WORD.fullmatch(name))
+
+
+_TITLES = {"mr", "mrs", "ms", "dr", "prime", "minister", "president", "foreign", "defence", "defense"}
+_TITLES |= {"secretary", "general", "chief", "deputy", "vice", "then", "former", "ambassador", "senior"}
+
+
+def _person_named(text: str, question: str) -> bool:
+    """A run of capitalised words that may be a person's name and is not the question's own:
+    not a place, a nationality, a month, an institution or an abbreviation. "Tokyo and London
+    signing the framework" names no minister; "Defence Minister David Johnston" does."""
+    given = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]*", question)}
+    for m in _NAME_RUN.finditer(text):
+        run = m.group(0)
+        if (m.start() == 0 and " " not in run) or run.isupper() or _not_a_person(run):
+            continue  # a lone first word is any sentence's capital
+        words = [w.strip(".'’") for w in re.split(r"[\s-]+", run)]
+        if any(w.lower()[:5] not in given and w.lower() not in _TITLES for w in words if w):
+            return True
+    return False
 
 
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
@@ -98,8 +154,10 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         found = [m.group(0) for m in _NAME.finditer(text)] + [
             m.group(0) for m in CAPITALISED.finditer(text) if m.start() > 0
         ]
-        if kind == "person":  # "Tokyo and London signing ...": places, not the minister asked for
-            found = [f for f in found if not _not_a_person(f)]
+        if kind == "person":
+            if WHO_DID.match(question):  # "Who signed ...?": a new name as the verb's subject or agent
+                return actor_named(question, text)
+            return _person_named(text, question)
     if kind in ("date", "number"):  # whole tokens: the "2" of "$200m" is not the "2" of "2016"
         given = set(re.findall(r"[\w.,]+", asked))
         return any(f.lower().strip(".,") not in given for f in found)

@@ -145,12 +145,20 @@ def focus_noun(question: str) -> str | None:
     return role[-1].lower().strip(".,")
 
 
+_ALIAS = re.compile(r"(?<=[A-Za-z]) \(([A-Za-z][^(),]*)\)")  # "the Northern Territories (southern Kurils)"
+
+
 def question_entities(question: str) -> list[str]:
-    """Names, abbreviations and numbers the question is specifically about."""
+    """Names, abbreviations and numbers the question is specifically about. Another name given
+    in brackets after one ("Northern Territories (southern Kurils)", "... Union (EAEU)") is an
+    alias: the evidence may use either, so it is not asked for as well."""
+    aliases = [m.span(1) for m in _ALIAS.finditer(question) if len(m.group(1).split()) <= 3]
     out = []
     for m in CAPITALISED.finditer(question):
         token = m.group(0)
         if m.start() == 0 or token.lower() in _QUESTION_WORDS:
+            continue
+        if any(a <= m.start() < b for a, b in aliases):
             continue
         out.append(token)
     return out

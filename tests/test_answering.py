@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.evidence import actor_named, defines, has_kind
-from app.questions import answer_kind, counted_noun, defined_term, focus_noun, split_question
+from app.questions import answer_kind, counted_noun, defined_term, focus_noun, question_entities, split_question
 
 
 @pytest.mark.parametrize(
@@ -193,6 +193,36 @@ def test_a_person_asked_for_is_not_a_place_or_a_nationality():
     assert not has_kind("The pact, signed in India's capital, entered into force in March.", "person", q)
     assert has_kind("Fisheries Minister Kari Nordmann signed the pact in 2013.", "person", q)
     assert has_kind("The pact was signed in 2013 by Nordmann.", "person", q)
+    # an institution or an agreement, an abbreviation: no person either
+    assert not has_kind(
+        "Norway and India signed a Joint Fisheries Declaration and an Individual Partnership (IPP).", "person", q
+    )
+
+
+def test_who_did_asks_for_the_one_who_did_it():
+    q = "Who accompanied Nordmann to Santiago in 2013?"
+    assert not has_kind("Nordmann, who had visited Santiago twice, was invited by Ana Soto.", "person", q)
+    assert has_kind("In 2013 Ana Soto accompanied Nordmann to Santiago.", "person", q)
+
+
+def test_a_role_of_another_country_is_not_the_one_asked_for():
+    q = "Who was India's fisheries minister when Chile signed the pact?"
+    assert not has_kind("At the signing, Japanese Fisheries Minister Kari Nordmann spoke first.", "name", q)
+    assert has_kind("At the signing, Indian Fisheries Minister Kari Nordmann spoke first.", "name", q)
+    assert has_kind("Fisheries Minister Kari Nordmann signed for India.", "name", q)  # no country said: not refused
+
+
+@pytest.mark.parametrize(
+    "question, entities",
+    [
+        ("How many islands make up the Northern Territories (southern Kurils)?", ["Northern", "Territories"]),
+        ("What did the Eurasian Economic Union (EAEU) sign?", ["Eurasian", "Economic", "Union"]),
+        ("What did Chile sign in Santiago (2013)?", ["Chile", "Santiago", "2013"]),  # a year in brackets is no alias
+        ("How did Europe (NATO, the EU and others) respond?", ["Europe", "NATO", "EU"]),  # a list is no alias
+    ],
+)
+def test_a_name_in_brackets_after_another_is_an_alias(question, entities):
+    assert question_entities(question) == entities
 
 
 @pytest.mark.parametrize(
