@@ -165,7 +165,8 @@ class Answerer:
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
         # every word the corpus has, text and metadata: a name outside it is one the corpus never mentions
         meta = [" ".join([d.meta.title, d.meta.publisher, *d.meta.authors]) for d in index.documents.values()]
-        self._corpus_text = "\n".join([*(d.text for d in index.documents.values()), *meta]).lower()
+        self._corpus_cased = "\n".join([*(d.text for d in index.documents.values()), *meta])
+        self._corpus_text = self._corpus_cased.lower()
         self._mentioned: dict[str, bool] = {}
 
     def _abbreviations_named(self, question: str) -> list[tuple[str, str]]:
@@ -256,6 +257,17 @@ class Answerer:
         parts = [x for x in e.split("-") if x[:1].isupper()] if "-" in e else []
         return self._entity_found(e, low) or bool(parts and all(self._entity_found(x, low) for x in parts))
 
+    def _spelled_out(self, abbr: str) -> str | None:
+        """An abbreviation the corpus never defines, spelled out where its capitalised words
+        occur in the corpus or its metadata ("Japan Bank of International Cooperation" for JBIC,
+        "Financial Times" for FT): the commonest such phrase, or None."""
+        if not re.fullmatch(r"[A-Z]{2,6}", abbr) or abbr in self.index.abbreviations:
+            return None
+        small = r"(?:\s+(?:of|for|and|the|on|in|&))*"
+        words = small.join(rf"\s+{ch}[a-z]+" for ch in abbr)[3:]  # no leading blank
+        found = Counter(m.group(0) for m in re.finditer(rf"(?<![\w-]){words}(?![\w-])", self._corpus_cased))
+        return found.most_common(1)[0][0] if found else None
+
     def _entity_found(self, e: str, low: str) -> bool:
         return self._entity_pattern(e).search(low) is not None
 
@@ -270,6 +282,9 @@ class Answerer:
             if e in self.index.abbreviations:
                 alts.add(self.index.abbreviations[e].lower())
             alts |= {abbr.lower() for abbr, exp in self.index.abbreviations.items() if exp.lower() == e.lower()}
+            spelled = self._spelled_out(e)  # "JBIC": "Japan Bank of International Cooperation"
+            if spelled:
+                alts.add(spelled.lower())
             alts |= METONYMS.get(base, set())  # "Tokyo" for Japan's government, and back
             alternatives = "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True) if a)
             if base in METONYM_SHORT:  # "Washington" finds "the US", as a whole word only
@@ -435,11 +450,18 @@ class Answerer:
             "coverage_context": self.coverage(q_terms, context),
             "coverage_sentence": c.overlap,
             # the source's year too: an article of June 2018 on "the talks" is about 2018
-            "entities": self._entities_present(entities, " ".join([context, p.section, p.title, p.author, p.date[:4]])),
+            "entities": self._entities_present(entities, self._with_source(context, p)),
             "unknown_terms": sum(self.idf(t) for t in unique if t not in self._df) / total_idf,
             "max_missing_idf": max(missing, default=0.0) / math.log(self._n + 1),
             "rank": 1.0 / (1 + c.rank),
         }
+
+    def _with_source(self, context: str, p: Passage) -> str:
+        """The context with what the question may name it by: its section, title, author and
+        publisher ("the FT commentator"), and its year (an article of June 2018 on "the talks")."""
+        doc = self.index.documents.get(p.doc_id)
+        publisher = doc.meta.publisher if doc else ""
+        return " ".join([context, p.section, p.title, p.author, publisher, p.date[:4]])
 
     def support(self, c: _Candidate, question: str, q_terms: list[str], entities: list[str], kind: str | None) -> float:
         """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
@@ -463,7 +485,7 @@ class Answerer:
             or actor_named(question, c.text)
             or self._glosses(question, c.text)
         )
-        around = " ".join([_context(c), p.section, p.title, p.author, p.date[:4]]).lower()
+        around = self._with_source(_context(c), p).lower()
         if narrow and all(self._named_in(e, around) for e in entities):
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
             # asked ("11 documents"), a name beside the role asked for ("Prime Minister Yoshiro

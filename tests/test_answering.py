@@ -109,6 +109,16 @@ def test_reason_stated_as_topic_sentence_is_quoted_with_its_paragraph():
     assert "Falling oil prices" in c.passage.text[start:end]
 
 
+def test_an_abbreviation_the_corpus_never_defines_is_found_spelled_out(small_service):
+    answerer = small_service.answerer
+    assert answerer._spelled_out("NSR") == "Northern Sea Route"  # in the text, never abbreviated
+    assert answerer._spelled_out("TI") == "Test Institute"  # a publisher ("the TI report")
+    assert answerer._spelled_out("JCG") is None  # the corpus defines it: its own expansion is used
+    assert answerer._spelled_out("XQZ") is None
+    assert answerer._entities_present(["NSR"], "It goes by the Northern Sea Route.") == 1.0
+    assert answerer.unmentioned(["NSR", "XQZ"]) == ["XQZ"]
+
+
 def test_entities_match_capitals_for_countries_and_any_dash(small_service):
     answerer = small_service.answerer
     evidence = "Japan's leaders and the US agreed at the Russia–Japan forum."
