@@ -6,10 +6,12 @@ already give, a gloss of the term asked about, a name beside the role asked for,
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .questions import (
     ASK_ADVICE,
+    ASK_COUNTRY,
     ASK_LOCATION,
     ASK_SHARE,
     CAPITALISED,
@@ -74,7 +76,7 @@ def _nations(text: str) -> set[str]:
         low = w.lower()
         if low in _CAPITALS:  # "Tokyo's envoy": Japan's
             out.add(_CAPITALS[low][:4])
-        elif low in METONYMS or _DEMONYM.fullmatch(w):
+        elif low in METONYMS or _DEMONYM.fullmatch(w) or _country_pattern().fullmatch(low):
             out.add(low[:4])
     return out
 
@@ -102,7 +104,9 @@ def _not_a_person(name: str) -> bool:
     name = re.sub(r"['’]s?$", "", name)
     if any(w.lower() in _INSTITUTION_WORDS for w in re.split(r"[\s-]+", name)):
         return True
-    return name.lower() in METONYMS or bool(_DEMONYM.fullmatch(name) or _WHEN_WORD.fullmatch(name))
+    if name.lower() in METONYMS or _country_pattern().fullmatch(name.lower()):
+        return True
+    return bool(_DEMONYM.fullmatch(name) or _WHEN_WORD.fullmatch(name))
 
 
 _TITLES = {"mr", "mrs", "ms", "dr", "prime", "minister", "president", "foreign", "defence", "defense"}
@@ -147,6 +151,9 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         if ASK_SHARE.search(question) and not _SHARE.search(text):
             return False  # "what share of ...": a percentage or a fraction, not any number
         found = [m.group(0) for m in _NUMBER.finditer(text)]
+    elif kind == "place" and ASK_COUNTRY.search(question):
+        # "Which Southeast Asian nation ...?": a country the question does not name itself
+        return bool(countries_named(text) - countries_named(question))
     elif kind == "place" and ASK_LOCATION.search(question):
         # "Where did ...?", "In which city ...?": a name the sentence places something in or at
         found = [m.group(1) for m in _LOCATED.finditer(text) if not _WHEN_WORD.match(m.group(1))]
@@ -218,6 +225,45 @@ METONYMS: dict[str, set[str]] = {}
 for _capital, _country in _CAPITALS.items():
     METONYMS.setdefault(_capital, set()).update({_country, *_COUNTRY_FORMS.get(_country, ())})
     METONYMS.setdefault(_country, set()).add(_capital)
+
+
+_EVERYDAY_NAMES = {"russia": "RU", "britain": "GB", "great britain": "GB", "america": "US", "turkey": "TR"}
+_SHORT_COUNTRIES = {"US": "US", "U.S.": "US", "USA": "US", "UK": "GB"}  # matched in the text's own case
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    """Every country's names, lower-cased, to its ISO 3166 code: the names pycountry knows
+    (short, common and official) and a few everyday ones ("Russia", "Britain")."""
+    import pycountry
+
+    codes = dict(_EVERYDAY_NAMES)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:  # "Korea, Republic of" is a sort key, not a name
+                codes[value.lower()] = country.alpha_2
+    return codes
+
+
+@functools.cache
+def _country_pattern() -> re.Pattern:
+    names = sorted(_country_codes(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])")
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries (ISO codes) a text names: by name, by a short form ("US") or by their
+    capital ("Tokyo" names Japan)."""
+    codes = _country_codes()
+    low = text.lower()
+    found = {codes[n] for n in _country_pattern().findall(low)}
+    words = re.findall(r"[a-z]+", low)
+    for w in (*words, *map(" ".join, zip(words, words[1:]))):
+        if w in _CAPITALS and _CAPITALS[w] in codes:
+            found.add(codes[_CAPITALS[w]])
+    found |= {_SHORT_COUNTRIES[m] for m in re.findall(r"(?<![\w.])(?:U\.S\.|USA|US|UK)(?!\w)", text)}
+    return found
 
 
 def defines(term: str, text: str) -> bool:

@@ -22,6 +22,7 @@ _ASK_PERSON = re.compile(
 _ASK_PLACE = re.compile(
     r"^\s*where\b|\b(which|what) (country|city|island|islands|sea|region|place|port|location)\b", re.I
 )
+ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?)\b", re.I)
 _ASK_REASON = re.compile(
     r"^\s*why\b|\bfor what reason|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b", re.I
 )
@@ -94,6 +95,7 @@ def answer_kind(question: str) -> str | None:
         ("number", _ASK_NUMBER),
         ("person", _ASK_PERSON),
         ("place", _ASK_PLACE),
+        ("place", ASK_COUNTRY),
         ("reason", _ASK_REASON),
     ):
         if pattern.search(question):

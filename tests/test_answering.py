@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.evidence import actor_named, defines, has_kind
+from app.evidence import actor_named, countries_named, defines, has_kind
 from app.questions import answer_kind, counted_noun, defined_term, focus_noun, question_entities, split_question
 
 
@@ -207,6 +207,15 @@ def test_a_person_asked_for_is_not_a_place_or_a_nationality():
     assert not has_kind(
         "Norway and India signed a Joint Fisheries Declaration and an Individual Partnership (IPP).", "person", q
     )
+
+
+def test_a_which_country_question_needs_a_country_the_question_does_not_name():
+    q = "Which Nordic nation let Washington and Moscow join the fisheries forum?"
+    assert answer_kind(q) == "place"
+    assert not has_kind("In 2010 the forum welcomed the US and Russia as members.", "place", q)  # the question's own
+    assert has_kind("The decision was led by Norway, which chaired the forum.", "place", q)
+    assert has_kind("The move was Bhutan's idea.", "place", q)  # any country, not only those of the corpus
+    assert countries_named("Tokyo, the U.S., South Korea and New Zealand, not Europe") == {"JP", "US", "KR", "NZ"}
 
 
 def test_who_did_asks_for_the_one_who_did_it():
