@@ -168,6 +168,7 @@ class Answerer:
         self._corpus_cased = "\n".join([*(d.text for d in index.documents.values()), *meta])
         self._corpus_text = self._corpus_cased.lower()
         self._mentioned: dict[str, bool] = {}
+        self._persons: dict[str, bool] = {}
 
     def _abbreviations_named(self, question: str) -> list[tuple[str, str]]:
         """(abbreviation, expansion) pairs the question names by either form."""
@@ -237,12 +238,32 @@ class Answerer:
         total = sum(self.idf(t) for t in set(q_terms))
         return sum(self.idf(t) for t in set(q_terms) if t in have) / total if total else 1.0
 
-    def _entities_present(self, entities: list[str], evidence: str) -> float:
-        """Share of the question's entities (names, numbers) the evidence names."""
+    def _entities_present(self, entities: list[str], evidence: str, *, passage: str = "") -> float:
+        """Share of the question's entities (names, numbers) the evidence names. A person the
+        passage names counts as named where the evidence refers to them by their office ("the
+        two countries' leaders" for Abe and Putin)."""
         if not entities:
             return 1.0
         low = evidence.lower()
-        return sum(self._entity_found(e, low) for e in entities) / len(entities)
+        by_office = bool(passage) and _OFFICE.search(evidence) is not None
+        found = 0
+        for e in entities:
+            if self._entity_found(e, low):
+                found += 1
+            elif by_office and self._is_person(e) and re.search(rf"\b{re.escape(e)}\b", passage):
+                found += 1
+        return found / len(entities)
+
+    def _is_person(self, name: str) -> bool:
+        """A surname the corpus gives a title or a first name ("Prime Minister Abe", "Vladimir Putin")."""
+        known = self._persons.get(name)
+        if known is None:
+            pattern = rf"\b(?:Mr\.|Ms\.|Mrs\.|Dr\.|President|Minister|Premier|Chancellor|Secretary) {re.escape(name)}\b"
+            known = bool(re.fullmatch(r"[A-Z][a-z]+", name)) and re.search(pattern, self._corpus_cased) is not None
+            if len(self._persons) > 10_000:
+                self._persons.clear()
+            self._persons[name] = known
+        return known
 
     def _years_present(self, years: list[str], c: _Candidate) -> bool:
         """Every year the question names, in or beside the sentence, in its section, or the
@@ -450,7 +471,7 @@ class Answerer:
             "coverage_context": self.coverage(q_terms, context),
             "coverage_sentence": c.overlap,
             # the source's year too: an article of June 2018 on "the talks" is about 2018
-            "entities": self._entities_present(entities, self._with_source(context, p)),
+            "entities": self._entities_present(entities, self._with_source(context, p), passage=p.text),
             "unknown_terms": sum(self.idf(t) for t in unique if t not in self._df) / total_idf,
             "max_missing_idf": max(missing, default=0.0) / math.log(self._n + 1),
             "rank": 1.0 / (1 + c.rank),
@@ -584,6 +605,10 @@ ENTITY_WEIGHT = 0.1
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+# A person referred to by office: "the two leaders", "the Prime Minister", "its president"
+_OFFICE = re.compile(r"\b(?:leaders?|prime ministers?|presidents?|premiers?|heads? of (?:state|government))\b", re.I)
 
 
 def _context_bounds(c: _Candidate) -> tuple[int, int]:

@@ -118,3 +118,13 @@ def test_onnx_query_vectors_equal_torch_and_leave_the_model_in_eval_mode(real_se
     assert not model.training and not any(m.training for m in model.modules())
     reference = model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
     assert np.min(np.sum(served * reference, axis=1)) > 0.9999
+
+
+def test_a_person_referred_to_by_office_counts_as_named(real_service):
+    answerer = real_service.answerer
+    passage = "Prime Minister Abe visited Moscow. Later the two leaders held talks in the Kremlin."
+    assert answerer._entities_present(["Abe", "Putin"], "Later the two leaders held talks.", passage=passage) == 0.5
+    passage += " Putin thanked him."
+    assert answerer._entities_present(["Abe", "Putin"], "Later the two leaders held talks.", passage=passage) == 1.0
+    assert answerer._entities_present(["Abe"], "Later the two envoys held talks.", passage=passage) == 0.0  # no office
+    assert answerer._entities_present(["Kremlin"], "Later the two leaders held talks.", passage=passage) == 0.0
