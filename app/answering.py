@@ -106,6 +106,8 @@ def combine_answers(question: str, parts: list[str], answers: list[Answer], hits
             missing.append(part)
             continue
         numbers: dict[int, int] = {}
+        if all((c.passage.doc_id, c.char_start, c.char_end) in seen for c in ans.citations):
+            continue  # the sentences quoted for an earlier part answer this one too
         for c in ans.citations:
             key = (c.passage.doc_id, c.char_start, c.char_end)
             if key not in seen:

@@ -87,6 +87,20 @@ def split_question(question: str) -> list[str]:
     return [p[0].upper() + p[1:] + "?" for p in parts]
 
 
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|such)\b", re.I)
+
+
+def with_antecedent(part: str, first: str) -> str:
+    """A later sub-question that points back ("When was it signed?") with the first part's names
+    added in brackets ("When was it signed? (IPCP, Japan-NATO)"), so that it is searched for and
+    checked against the thing it is about."""
+    if not _BACK_REFERENCE.search(part):
+        return part
+    own = {e.lower() for e in question_entities(part)}
+    names = [e for e in dict.fromkeys(question_entities(first)) if e.lower() not in own]
+    return f"{part} ({', '.join(names)})" if names else part
+
+
 def answer_kind(question: str) -> str | None:
     if focus_noun(question):
         return "name"

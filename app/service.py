@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .answering import Answer, Answerer, combine_answers
 from .errors import BadRequest, DocumentNotFound
 from .index import DocumentRecord, LoadedIndex, ensure_index, load_index
-from .questions import split_question
+from .questions import split_question, with_antecedent
 from .retrieval import Filters, Hit, Retriever
 from .settings import Settings
 
@@ -74,14 +74,15 @@ class Service:
         self._check_filters(filters)
         k = k or self.settings.default_k
         parts = split_question(question)
-        texts = [question, *parts] if len(parts) > 1 else [question]
+        asked = [parts[0], *(with_antecedent(p, parts[0]) for p in parts[1:])]  # "When was it signed? (IPCP)"
+        texts = [question, *asked] if len(parts) > 1 else [question]
         vectors = self.embedder.embed([self.retriever.expand(t) for t in texts])  # one batch
         hits = self.retriever.search(question, k=k, filters=filters, query_vector=vectors[0])
         if len(parts) == 1:
             answer = self.answerer.answer(question, hits, vectors[0])
         else:  # a compound question: each part answered (or not) on its own
             answers = []
-            for part, vector in zip(parts, vectors[1:]):
+            for part, vector in zip(asked, vectors[1:]):
                 part_hits = self.retriever.search(part, k=k, filters=filters, query_vector=vector)
                 answers.append(self.answerer.answer(part, _merge_hits(part_hits, hits, k), vector))
             answer = combine_answers(question, parts, answers, hits)

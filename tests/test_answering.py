@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from app.evidence import actor_named, countries_named, defines, has_kind
-from app.questions import answer_kind, counted_noun, defined_term, focus_noun, question_entities, split_question
+from app.questions import (
+    answer_kind,
+    counted_noun,
+    defined_term,
+    focus_noun,
+    question_entities,
+    split_question,
+    with_antecedent,
+)
 
 
 @pytest.mark.parametrize(
@@ -255,3 +263,35 @@ def test_a_name_in_brackets_after_another_is_an_alias(question, entities):
 )
 def test_which_role_questions_ask_for_a_person(question, kind):
     assert answer_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "part, first, expected",
+    [
+        (
+            "When was it signed?",
+            "What does IPCP stand for in Japan-NATO relations?",
+            "When was it signed? (IPCP, Japan-NATO)",
+        ),
+        (
+            "What document did they release?",
+            "When did Modi and Abe meet?",
+            "What document did they release? (Modi, Abe)",
+        ),
+        ("When was the pact signed?", "What does IPCP stand for?", "When was the pact signed?"),  # no pointer back
+        ("Where did Abe sign it?", "What did Abe sign?", "Where did Abe sign it?"),  # nothing new to add
+    ],
+)
+def test_a_part_pointing_back_carries_the_first_parts_names(part, first, expected):
+    assert with_antecedent(part, first) == expected
+
+
+def test_a_part_answered_by_an_earlier_parts_quote_is_not_repeated():
+    from app.answering import Answer, Citation, combine_answers
+
+    c = _candidate(["Modi and Abe met on Sept. 1 and released the Tokyo Declaration."], 0)
+    cite = Citation(1, c.passage, c.text, 0, len(c.text))
+    first = Answer("When did they meet?", f"{c.text} [1]", True, [cite])
+    second = Answer("What did they release?", f"{c.text} [1]", True, [cite])
+    combined = combine_answers("When did they meet, and what did they release?", ["a", "b"], [first, second], [])
+    assert combined.text == f"{c.text} [1]" and len(combined.citations) == 1 and combined.grounded
