@@ -13,6 +13,7 @@ terms (names, numbers, rare words) must occur in or next to the chosen sentence.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -169,8 +170,10 @@ class Answerer:
         meta = [" ".join([d.meta.title, d.meta.publisher, *d.meta.authors]) for d in index.documents.values()]
         self._corpus_cased = "\n".join([*(d.text for d in index.documents.values()), *meta])
         self._corpus_text = self._corpus_cased.lower()
+        self._vocabulary = sorted(set(re.findall(r"\w+", self._corpus_text)))
         self._mentioned: dict[str, bool] = {}
         self._persons: dict[str, bool] = {}
+        self._initialisms: dict[str, Counter[str]] | None = None  # built on first use
 
     def _abbreviations_named(self, question: str) -> list[tuple[str, str]]:
         """(abbreviation, expansion) pairs the question names by either form."""
@@ -202,7 +205,9 @@ class Answerer:
                 continue
             found = self._mentioned.get(e)
             if found is None:
-                found = self._named_in(e, self._corpus_text)
+                found = self._in_corpus_words(e)
+                if found is None:
+                    found = self._named_in(e, self._corpus_text)
                 if len(self._mentioned) > 10_000:  # queries are open-ended: keep the memo bounded
                     self._mentioned.clear()
                 self._mentioned[e] = found
@@ -286,13 +291,40 @@ class Answerer:
         "Financial Times" for FT): the commonest such phrase, or None."""
         if not re.fullmatch(r"[A-Z]{2,6}", abbr) or abbr in self.index.abbreviations:
             return None
-        small = r"(?:\s+(?:of|for|and|the|on|in|&))*"
-        words = small.join(rf"\s+{ch}[a-z]+" for ch in abbr)[3:]  # no leading blank
-        found = Counter(m.group(0) for m in re.finditer(rf"(?<![\w-]){words}(?![\w-])", self._corpus_cased))
+        if self._initialisms is None:
+            self._initialisms = _initialisms(self._corpus_cased)
+        found = self._initialisms.get(abbr)
         return found.most_common(1)[0][0] if found else None
 
     def _entity_found(self, e: str, low: str) -> bool:
         return self._entity_pattern(e).search(low) is not None
+
+    def _entity_forms(self, e: str) -> set[str]:
+        """The lower-cased forms an entity may take in a text, each matched from a word's start."""
+        base = e.lower().replace("'s", "")
+        stem = base[: max(4, len(base) - 3)] if base.isalpha() and len(base) > 4 else base
+        alts = {e.lower(), base, stem}
+        if e in self.index.abbreviations:
+            alts.add(self.index.abbreviations[e].lower())
+        alts |= {abbr.lower() for abbr, exp in self.index.abbreviations.items() if exp.lower() == e.lower()}
+        spelled = self._spelled_out(e)  # "JBIC": "Japan Bank of International Cooperation"
+        if spelled:
+            alts.add(spelled.lower())
+        alts |= METONYMS.get(base, set())  # "Tokyo" for Japan's government, and back
+        return {a for a in alts if a}
+
+    def _in_corpus_words(self, e: str) -> bool | None:
+        """Whether a one-word entity starts a word of the corpus, by a lookup in its sorted
+        vocabulary instead of a scan of its text; None when the entity has forms of several words."""
+        forms = self._entity_forms(e)
+        if "-" in e or e.lower().replace("'s", "") in METONYM_SHORT or not all(f.isalnum() for f in forms):
+            return None
+        vocab = self._vocabulary
+        for f in forms:
+            i = bisect.bisect_left(vocab, f)
+            if i < len(vocab) and vocab[i].startswith(f):
+                return True
+        return False
 
     def _entity_pattern(self, e: str) -> re.Pattern:
         """One pattern for an entity's forms, built once per entity: itself, a stem ("Japanese"
@@ -300,15 +332,7 @@ class Answerer:
         pattern = self._entity_patterns.get(e)
         if pattern is None:
             base = e.lower().replace("'s", "")
-            stem = base[: max(4, len(base) - 3)] if base.isalpha() and len(base) > 4 else base
-            alts = {e.lower(), base, stem}
-            if e in self.index.abbreviations:
-                alts.add(self.index.abbreviations[e].lower())
-            alts |= {abbr.lower() for abbr, exp in self.index.abbreviations.items() if exp.lower() == e.lower()}
-            spelled = self._spelled_out(e)  # "JBIC": "Japan Bank of International Cooperation"
-            if spelled:
-                alts.add(spelled.lower())
-            alts |= METONYMS.get(base, set())  # "Tokyo" for Japan's government, and back
+            alts = self._entity_forms(e)
             alternatives = "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True) if a)
             if base in METONYM_SHORT:  # "Washington" finds "the US", as a whole word only
                 alternatives += "|" + "|".join(rf"{re.escape(a)}(?!\w)" for a in METONYM_SHORT[base])
@@ -500,6 +524,8 @@ class Answerer:
             if len(parts) == 2 and all(x[:1].isupper() for x in parts) and not self._named_in(e, whole):
                 return 0.0  # "Japan-India trade" asked, a passage on Russia and Japan
         f = self.features(c, question, q_terms, entities)
+        if q_terms and f["coverage_context"] == 0.0:
+            return 0.0  # not one word of the question in or beside the sentence (a question in another language)
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
         narrow = (
@@ -611,6 +637,25 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 # A person referred to by office: "the two leaders", "the Prime Minister", "its president"
 _OFFICE = re.compile(r"\b(?:leaders?|prime ministers?|presidents?|premiers?|heads? of (?:state|government))\b", re.I)
+
+
+_CAPITAL_RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:(?:\s+(?:of|for|and|the|on|in|&))*\s+[A-Z][a-z]+)+(?![\w-])")
+
+
+def _initialisms(text: str) -> dict[str, Counter[str]]:
+    """Every run of two to six capitalised words in the text (small words allowed between
+    them), by its initials: "JBIC" -> {"Japan Bank of International Cooperation": 1}."""
+    out: dict[str, Counter[str]] = {}
+    for m in _CAPITAL_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        capitals = [i for i, w in enumerate(words) if w.group(0)[:1].isupper()]
+        for a in range(len(capitals)):
+            for b in range(a + 1, min(len(capitals), a + 6)):
+                first, last = words[capitals[a]], words[capitals[b]]
+                phrase = m.group(0)[first.start() : last.end()]
+                initials = "".join(words[i].group(0)[0] for i in capitals[a : b + 1])
+                out.setdefault(initials, Counter())[phrase] += 1
+    return out
 
 
 def _context_bounds(c: _Candidate) -> tuple[int, int]:

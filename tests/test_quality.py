@@ -79,6 +79,8 @@ def test_answers_with_verbatim_citations(client, real_service, question, expecte
         # a name the corpus never mentions, and a place it never gives
         "How did Mongolia react to the Abe-Putin summit in 2018?",
         "Where will the next Japan-Russia 2+2 meeting be held?",
+        # a question in another language shares no word with any passage
+        "Почему Япония провела переговоры 2+2 с Россией?",
         # a person asked for, and only places or nationalities beside the event
         "Which Japanese minister accompanied Abe to the opening ceremony of the Sochi Olympics?",
         "Which British minister attended the 2014 Shangri-La Dialogue?",
