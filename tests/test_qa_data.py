@@ -11,8 +11,13 @@ from app.ingest import ingest
 from .conftest import REAL_CORPUS
 
 QA = REAL_CORPUS.parent / "tests" / "qa"
-ANSWERABLE = {"golden.jsonl": "g", "holdout.jsonl": "h", "fresh.jsonl": "f"}
-UNANSWERABLE = {"unanswerable.jsonl": "u", "holdout_unanswerable.jsonl": "hu", "fresh_unanswerable.jsonl": "fu"}
+ANSWERABLE = {"golden.jsonl": "g", "holdout.jsonl": "h", "fresh.jsonl": "f", "checks.jsonl": "c"}
+UNANSWERABLE = {
+    "unanswerable.jsonl": "u",
+    "holdout_unanswerable.jsonl": "hu",
+    "fresh_unanswerable.jsonl": "fu",
+    "checks_unanswerable.jsonl": "cu",
+}
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
 
