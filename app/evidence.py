@@ -1,7 +1,9 @@
 """Does a corpus sentence hold what a question asks for? Checks of evidence text against the
 question's analysis (``questions.py``): an answer of the kind asked that the question does not
-already give, a gloss of the term asked about, a name beside the role asked for, the actor of
-"Who visited ...?", cue words of reasons and advice, and the forms a name takes in the text.
+already give, a gloss of the term asked about, a name beside the role asked for (of the country
+asked), the actor of "Who visited ...?", a person's name that is no place, nationality or
+institution, a country for "Which country ...?", cue words of reasons and advice, and the forms
+a name takes in the text.
 """
 
 from __future__ import annotations
@@ -157,14 +159,14 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     elif kind == "place" and ASK_LOCATION.search(question):
         # "Where did ...?", "In which city ...?": a name the sentence places something in or at
         found = [m.group(1) for m in _LOCATED.finditer(text) if not _WHEN_WORD.match(m.group(1))]
-    else:  # person, place: a name
+    elif kind == "person":
+        if WHO_DID.match(question):  # "Who signed ...?": a new name as the verb's subject or agent
+            return actor_named(question, text)
+        return _person_named(text, question)
+    else:  # a place: a name
         found = [m.group(0) for m in _NAME.finditer(text)] + [
             m.group(0) for m in CAPITALISED.finditer(text) if m.start() > 0
         ]
-        if kind == "person":
-            if WHO_DID.match(question):  # "Who signed ...?": a new name as the verb's subject or agent
-                return actor_named(question, text)
-            return _person_named(text, question)
     if kind in ("date", "number"):  # whole tokens: the "2" of "$200m" is not the "2" of "2016"
         given = set(re.findall(r"[\w.,]+", asked))
         return any(f.lower().strip(".,") not in given for f in found)
