@@ -13,7 +13,6 @@ terms (names, numbers, rare words) must occur in or next to the chosen sentence.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
@@ -25,8 +24,6 @@ import numpy as np
 
 from .abbreviations import expand_query
 from .evidence import (
-    METONYM_SHORT,
-    METONYMS,
     YEAR,
     actor_named,
     cue_for,
@@ -36,6 +33,7 @@ from .evidence import (
 )
 from .index import LoadedIndex, bm25_tokenize
 from .models import Passage
+from .names import NameFinder
 from .questions import (
     ASK_ABBREVIATION,
     HOW_MANY,
@@ -164,16 +162,8 @@ class Answerer:
         self._n = len(index.passages)
         self._weights = load_support_weights()
         self._authors = {a for p in index.passages for a in p.authors if len(a.split()) > 1}
-        self._entity_patterns: dict[str, re.Pattern] = {}
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
-        # every word the corpus has, text and metadata: a name outside it is one the corpus never mentions
-        meta = [" ".join([d.meta.title, d.meta.publisher, *d.meta.authors]) for d in index.documents.values()]
-        self._corpus_cased = "\n".join([*(d.text for d in index.documents.values()), *meta])
-        self._corpus_text = self._corpus_cased.lower()
-        self._vocabulary = sorted(set(re.findall(r"\w+", self._corpus_text)))
-        self._mentioned: dict[str, bool] = {}
-        self._persons: dict[str, bool] = {}
-        self._initialisms: dict[str, Counter[str]] | None = None  # built on first use
+        self.names = NameFinder(index)
 
     def _abbreviations_named(self, question: str) -> list[tuple[str, str]]:
         """(abbreviation, expansion) pairs the question names by either form."""
@@ -194,26 +184,6 @@ class Answerer:
             re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text) and expansion.lower() in low
             for abbr, expansion in self._abbreviations_named(question)
         )
-
-    def unmentioned(self, entities: list[str]) -> list[str]:
-        """The question's names that the corpus never mentions in any form (itself, a stem, an
-        abbreviation or its expansion, a capital for its country). A hyphenated pair counts as
-        mentioned when each capitalised part is ("Abe-Putin"). Numbers are left to the year check."""
-        out = []
-        for e in entities:
-            if not any(ch.isalpha() for ch in e):
-                continue
-            found = self._mentioned.get(e)
-            if found is None:
-                found = self._in_corpus_words(e)
-                if found is None:
-                    found = self._named_in(e, self._corpus_text)
-                if len(self._mentioned) > 10_000:  # queries are open-ended: keep the memo bounded
-                    self._mentioned.clear()
-                self._mentioned[e] = found
-            if not found:
-                out.append(e)
-        return out
 
     def _authors_named(self, question: str) -> set[str]:
         """Authors of the corpus whose surname the question mentions."""
@@ -245,102 +215,12 @@ class Answerer:
         total = sum(self.idf(t) for t in set(q_terms))
         return sum(self.idf(t) for t in set(q_terms) if t in have) / total if total else 1.0
 
-    def _entities_present(self, entities: list[str], evidence: str, *, passage: str = "") -> float:
-        """Share of the question's entities (names, numbers) the evidence names. A person the
-        passage names counts as named where the evidence refers to them by their office ("the
-        two countries' leaders" for Abe and Putin)."""
-        if not entities:
-            return 1.0
-        low = evidence.lower()
-        by_office = bool(passage) and _OFFICE.search(evidence) is not None
-        found = 0
-        for e in entities:
-            if self._entity_found(e, low):
-                found += 1
-            elif by_office and self._is_person(e) and re.search(rf"\b{re.escape(e)}\b", passage):
-                found += 1
-        return found / len(entities)
-
-    def _is_person(self, name: str) -> bool:
-        """A surname the corpus gives a title or a first name ("Prime Minister Abe", "Vladimir Putin")."""
-        known = self._persons.get(name)
-        if known is None:
-            pattern = rf"\b(?:Mr\.|Ms\.|Mrs\.|Dr\.|President|Minister|Premier|Chancellor|Secretary) {re.escape(name)}\b"
-            known = bool(re.fullmatch(r"[A-Z][a-z]+", name)) and re.search(pattern, self._corpus_cased) is not None
-            if len(self._persons) > 10_000:
-                self._persons.clear()
-            self._persons[name] = known
-        return known
-
     def _years_present(self, years: list[str], c: _Candidate) -> bool:
         """Every year the question names, in or beside the sentence, in its section, or the
         source's own year (an article of June 2018 on "the talks" is about 2018)."""
         p = c.passage
         text = " ".join([p.text, p.section, p.title, p.date[:4]])
         return all(re.search(rf"\b{y}\b", text) for y in years)
-
-    def _named_in(self, e: str, low: str) -> bool:
-        """The entity in the (lower-cased) text, or a hyphenated one by each of its capitalised
-        parts ("Japan-India trade": Japan and India; "Russia-led": Russia)."""
-        parts = [x for x in e.split("-") if x[:1].isupper()] if "-" in e else []
-        return self._entity_found(e, low) or bool(parts and all(self._entity_found(x, low) for x in parts))
-
-    def _spelled_out(self, abbr: str) -> str | None:
-        """An abbreviation the corpus never defines, spelled out where its capitalised words
-        occur in the corpus or its metadata ("Japan Bank of International Cooperation" for JBIC,
-        "Financial Times" for FT): the commonest such phrase, or None."""
-        if not re.fullmatch(r"[A-Z]{2,6}", abbr) or abbr in self.index.abbreviations:
-            return None
-        if self._initialisms is None:
-            self._initialisms = _initialisms(self._corpus_cased)
-        found = self._initialisms.get(abbr)
-        return found.most_common(1)[0][0] if found else None
-
-    def _entity_found(self, e: str, low: str) -> bool:
-        return self._entity_pattern(e).search(low) is not None
-
-    def _entity_forms(self, e: str) -> set[str]:
-        """The lower-cased forms an entity may take in a text, each matched from a word's start."""
-        base = e.lower().replace("'s", "")
-        stem = base[: max(4, len(base) - 3)] if base.isalpha() and len(base) > 4 else base
-        alts = {e.lower(), base, stem}
-        if e in self.index.abbreviations:
-            alts.add(self.index.abbreviations[e].lower())
-        alts |= {abbr.lower() for abbr, exp in self.index.abbreviations.items() if exp.lower() == e.lower()}
-        spelled = self._spelled_out(e)  # "JBIC": "Japan Bank of International Cooperation"
-        if spelled:
-            alts.add(spelled.lower())
-        alts |= METONYMS.get(base, set())  # "Tokyo" for Japan's government, and back
-        return {a for a in alts if a}
-
-    def _in_corpus_words(self, e: str) -> bool | None:
-        """Whether a one-word entity starts a word of the corpus, by a lookup in its sorted
-        vocabulary instead of a scan of its text; None when the entity has forms of several words."""
-        forms = self._entity_forms(e)
-        if "-" in e or e.lower().replace("'s", "") in METONYM_SHORT or not all(f.isalnum() for f in forms):
-            return None
-        vocab = self._vocabulary
-        for f in forms:
-            i = bisect.bisect_left(vocab, f)
-            if i < len(vocab) and vocab[i].startswith(f):
-                return True
-        return False
-
-    def _entity_pattern(self, e: str) -> re.Pattern:
-        """One pattern for an entity's forms, built once per entity: itself, a stem ("Japanese"
-        finds "Japan", "Islands" finds "Island"), and its abbreviation or expansion."""
-        pattern = self._entity_patterns.get(e)
-        if pattern is None:
-            base = e.lower().replace("'s", "")
-            alts = self._entity_forms(e)
-            alternatives = "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True) if a)
-            if base in METONYM_SHORT:  # "Washington" finds "the US", as a whole word only
-                alternatives += "|" + "|".join(rf"{re.escape(a)}(?!\w)" for a in METONYM_SHORT[base])
-            alternatives = alternatives.replace(r"\-", "[-\u2010-\u2015]")  # "Russia-Japan" finds "Russia–Japan"
-            if len(self._entity_patterns) > 10_000:  # queries are open-ended: keep the memo bounded
-                self._entity_patterns.clear()
-            pattern = self._entity_patterns[e] = re.compile(rf"(?<!\w)(?:{alternatives})")
-        return pattern
 
     # -------------------------------------------------------------- answer
 
@@ -391,7 +271,7 @@ class Answerer:
                 p = c.passage
                 if p.passage_id not in found:  # one scan of each passage, not one of each sentence's context
                     low = p.text.lower()
-                    found[p.passage_id] = [[m.span() for m in self._entity_pattern(e).finditer(low)] for e in entities]
+                    found[p.passage_id] = [[m.span() for m in self.names.pattern(e).finditer(low)] for e in entities]
                 lo, hi = _context_bounds(c)
                 present = sum(any(lo <= a and b <= hi for a, b in spans) for spans in found[p.passage_id])
                 c.score += ENTITY_WEIGHT * present / len(entities)
@@ -413,7 +293,7 @@ class Answerer:
 
     def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
         s = self.settings
-        unknown = self.unmentioned(question_entities(question))
+        unknown = self.names.unmentioned(question_entities(question))
         if unknown:  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan: no scoring
             return Answer(question, not_mentioned(unknown), False, hits=hits)
         sel = self.select(question, hits, query_vector)
@@ -497,7 +377,7 @@ class Answerer:
             "coverage_context": self.coverage(q_terms, context),
             "coverage_sentence": c.overlap,
             # the source's year too: an article of June 2018 on "the talks" is about 2018
-            "entities": self._entities_present(entities, self._with_source(context, p), passage=p.text),
+            "entities": self.names.share_present(entities, self._with_source(context, p), passage=p.text),
             "unknown_terms": sum(self.idf(t) for t in unique if t not in self._df) / total_idf,
             "max_missing_idf": max(missing, default=0.0) / math.log(self._n + 1),
             "rank": 1.0 / (1 + c.rank),
@@ -521,7 +401,7 @@ class Answerer:
         whole = " ".join([p.text, p.section, p.title, p.author]).lower()
         for e in entities:
             parts = e.split("-")
-            if len(parts) == 2 and all(x[:1].isupper() for x in parts) and not self._named_in(e, whole):
+            if len(parts) == 2 and all(x[:1].isupper() for x in parts) and not self.names.named_in(e, whole):
                 return 0.0  # "Japan-India trade" asked, a passage on Russia and Japan
         f = self.features(c, question, q_terms, entities)
         if q_terms and f["coverage_context"] == 0.0:
@@ -535,7 +415,7 @@ class Answerer:
             or self._glosses(question, c.text)
         )
         around = self._with_source(_context(c), p).lower()
-        if narrow and all(self._named_in(e, around) for e in entities):
+        if narrow and all(self.names.named_in(e, around) for e in entities):
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
             # asked ("11 documents"), a name beside the role asked for ("Prime Minister Yoshiro
             # Mori"), or a gloss of the term asked about ("Keidanren (Japan Business Federation)");
@@ -633,29 +513,6 @@ ENTITY_WEIGHT = 0.1
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-# A person referred to by office: "the two leaders", "the Prime Minister", "its president"
-_OFFICE = re.compile(r"\b(?:leaders?|prime ministers?|presidents?|premiers?|heads? of (?:state|government))\b", re.I)
-
-
-_CAPITAL_RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:(?:\s+(?:of|for|and|the|on|in|&))*\s+[A-Z][a-z]+)+(?![\w-])")
-
-
-def _initialisms(text: str) -> dict[str, Counter[str]]:
-    """Every run of two to six capitalised words in the text (small words allowed between
-    them), by its initials: "JBIC" -> {"Japan Bank of International Cooperation": 1}."""
-    out: dict[str, Counter[str]] = {}
-    for m in _CAPITAL_RUN.finditer(text):
-        words = list(re.finditer(r"\S+", m.group(0)))
-        capitals = [i for i, w in enumerate(words) if w.group(0)[:1].isupper()]
-        for a in range(len(capitals)):
-            for b in range(a + 1, min(len(capitals), a + 6)):
-                first, last = words[capitals[a]], words[capitals[b]]
-                phrase = m.group(0)[first.start() : last.end()]
-                initials = "".join(words[i].group(0)[0] for i in capitals[a : b + 1])
-                out.setdefault(initials, Counter())[phrase] += 1
-    return out
 
 
 def _context_bounds(c: _Candidate) -> tuple[int, int]:

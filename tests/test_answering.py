@@ -119,21 +119,21 @@ def test_reason_stated_as_topic_sentence_is_quoted_with_its_paragraph():
 
 def test_an_abbreviation_the_corpus_never_defines_is_found_spelled_out(small_service):
     answerer = small_service.answerer
-    assert answerer._spelled_out("NSR") == "Northern Sea Route"  # in the text, never abbreviated
-    assert answerer._spelled_out("TI") == "Test Institute"  # a publisher ("the TI report")
-    assert answerer._spelled_out("JCG") is None  # the corpus defines it: its own expansion is used
-    assert answerer._spelled_out("XQZ") is None
-    assert answerer._entities_present(["NSR"], "It goes by the Northern Sea Route.") == 1.0
-    assert answerer.unmentioned(["NSR", "XQZ"]) == ["XQZ"]
+    assert answerer.names.spelled_out("NSR") == "Northern Sea Route"  # in the text, never abbreviated
+    assert answerer.names.spelled_out("TI") == "Test Institute"  # a publisher ("the TI report")
+    assert answerer.names.spelled_out("JCG") is None  # the corpus defines it: its own expansion is used
+    assert answerer.names.spelled_out("XQZ") is None
+    assert answerer.names.share_present(["NSR"], "It goes by the Northern Sea Route.") == 1.0
+    assert answerer.names.unmentioned(["NSR", "XQZ"]) == ["XQZ"]
 
 
 def test_entities_match_capitals_for_countries_and_any_dash(small_service):
     answerer = small_service.answerer
     evidence = "Japan's leaders and the US agreed at the Russia–Japan forum."
-    assert answerer._entities_present(["Tokyo", "Washington", "Russia-Japan"], evidence) == 1.0
-    assert answerer._entities_present(["Beijing"], evidence) == 0.0
+    assert answerer.names.share_present(["Tokyo", "Washington", "Russia-Japan"], evidence) == 1.0
+    assert answerer.names.share_present(["Beijing"], evidence) == 0.0
     # a short form stands only as a whole word: "US" is not found in "used"
-    assert answerer._entities_present(["Washington"], "Tools were used.") == 0.0
+    assert answerer.names.share_present(["Washington"], "Tools were used.") == 0.0
 
 
 @pytest.mark.parametrize(
@@ -182,9 +182,11 @@ def test_a_share_needs_a_percentage_or_fraction():
 def test_names_the_corpus_never_mentions(small_service):
     answerer = small_service.answerer
     # in the text, by a stem, by an abbreviation's expansion, or a hyphenated pair by its parts
-    assert answerer.unmentioned(["Hokkaido", "Japanese", "JCG", "Hokkaido-Japan"]) == []
-    assert answerer.unmentioned(["Kazakhstan", "Japan", "2031"]) == ["Kazakhstan"]  # numbers are left to the year check
-    assert answerer.unmentioned(["Writer"]) == []  # metadata counts: an author's name
+    assert answerer.names.unmentioned(["Hokkaido", "Japanese", "JCG", "Hokkaido-Japan"]) == []
+    assert answerer.names.unmentioned(["Kazakhstan", "Japan", "2031"]) == [
+        "Kazakhstan"
+    ]  # numbers are left to the year check
+    assert answerer.names.unmentioned(["Writer"]) == []  # metadata counts: an author's name
 
 
 def test_a_question_naming_what_the_corpus_never_mentions_abstains_and_says_so(small_service):

@@ -125,8 +125,10 @@ def test_onnx_query_vectors_equal_torch_and_leave_the_model_in_eval_mode(real_se
 def test_a_person_referred_to_by_office_counts_as_named(real_service):
     answerer = real_service.answerer
     passage = "Prime Minister Abe visited Moscow. Later the two leaders held talks in the Kremlin."
-    assert answerer._entities_present(["Abe", "Putin"], "Later the two leaders held talks.", passage=passage) == 0.5
+    assert answerer.names.share_present(["Abe", "Putin"], "Later the two leaders held talks.", passage=passage) == 0.5
     passage += " Putin thanked him."
-    assert answerer._entities_present(["Abe", "Putin"], "Later the two leaders held talks.", passage=passage) == 1.0
-    assert answerer._entities_present(["Abe"], "Later the two envoys held talks.", passage=passage) == 0.0  # no office
-    assert answerer._entities_present(["Kremlin"], "Later the two leaders held talks.", passage=passage) == 0.0
+    assert answerer.names.share_present(["Abe", "Putin"], "Later the two leaders held talks.", passage=passage) == 1.0
+    assert (
+        answerer.names.share_present(["Abe"], "Later the two envoys held talks.", passage=passage) == 0.0
+    )  # no office
+    assert answerer.names.share_present(["Kremlin"], "Later the two leaders held talks.", passage=passage) == 0.0

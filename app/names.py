@@ -1,0 +1,164 @@
+"""Where a question's names occur: the forms a name takes in a text (itself, a stem, its
+abbreviation or expansion, its spelled-out words, a capital for its country), whether the corpus
+mentions it at all, and whether a piece of evidence names it, a person counting as named where
+the evidence refers to them by office ("the two leaders").
+
+Built once over an index; every lookup is memoised in a bounded memo, because questions are
+open-ended but the corpus is not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from .evidence import METONYM_SHORT, METONYMS
+from .index import LoadedIndex
+
+# A person referred to by office: "the two leaders", "the Prime Minister", "its president"
+_OFFICE = re.compile(r"\b(?:leaders?|prime ministers?|presidents?|premiers?|heads? of (?:state|government))\b", re.I)
+
+_CAPITAL_RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:(?:\s+(?:of|for|and|the|on|in|&))*\s+[A-Z][a-z]+)+(?![\w-])")
+
+
+def _initialisms(text: str) -> dict[str, Counter[str]]:
+    """Every run of two to six capitalised words in the text (small words allowed between
+    them), by its initials: "JBIC" -> {"Japan Bank of International Cooperation": 1}."""
+    out: dict[str, Counter[str]] = {}
+    for m in _CAPITAL_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        capitals = [i for i, w in enumerate(words) if w.group(0)[:1].isupper()]
+        for a in range(len(capitals)):
+            for b in range(a + 1, min(len(capitals), a + 6)):
+                first, last = words[capitals[a]], words[capitals[b]]
+                phrase = m.group(0)[first.start() : last.end()]
+                initials = "".join(words[i].group(0)[0] for i in capitals[a : b + 1])
+                out.setdefault(initials, Counter())[phrase] += 1
+    return out
+
+
+class NameFinder:
+    """The name checks over one index's corpus."""
+
+    def __init__(self, index: LoadedIndex) -> None:
+        self.abbreviations = index.abbreviations
+        # every word the corpus has, text and metadata: a name outside it is one the corpus never mentions
+        meta = [" ".join([d.meta.title, d.meta.publisher, *d.meta.authors]) for d in index.documents.values()]
+        self._corpus_cased = "\n".join([*(d.text for d in index.documents.values()), *meta])
+        self._corpus_text = self._corpus_cased.lower()
+        self._vocabulary = sorted(set(re.findall(r"\w+", self._corpus_text)))
+        self._patterns: dict[str, re.Pattern] = {}
+        self._mentioned: dict[str, bool] = {}
+        self._persons: dict[str, bool] = {}
+        self._initialisms: dict[str, Counter[str]] | None = None  # built on first use
+
+    def unmentioned(self, entities: list[str]) -> list[str]:
+        """The question's names that the corpus never mentions in any form (itself, a stem, an
+        abbreviation or its expansion, a capital for its country). A hyphenated pair counts as
+        mentioned when each capitalised part is ("Abe-Putin"). Numbers are left to the year check."""
+        out = []
+        for e in entities:
+            if not any(ch.isalpha() for ch in e):
+                continue
+            found = self._mentioned.get(e)
+            if found is None:
+                found = self._in_vocabulary(e)
+                if found is None:
+                    found = self.named_in(e, self._corpus_text)
+                if len(self._mentioned) > 10_000:  # queries are open-ended: keep the memo bounded
+                    self._mentioned.clear()
+                self._mentioned[e] = found
+            if not found:
+                out.append(e)
+        return out
+
+    def share_present(self, entities: list[str], evidence: str, *, passage: str = "") -> float:
+        """Share of the question's entities (names, numbers) the evidence names. A person the
+        passage names counts as named where the evidence refers to them by their office ("the
+        two countries' leaders" for Abe and Putin)."""
+        if not entities:
+            return 1.0
+        low = evidence.lower()
+        by_office = bool(passage) and _OFFICE.search(evidence) is not None
+        found = 0
+        for e in entities:
+            if self.found(e, low):
+                found += 1
+            elif by_office and self.is_person(e) and re.search(rf"\b{re.escape(e)}\b", passage):
+                found += 1
+        return found / len(entities)
+
+    def is_person(self, name: str) -> bool:
+        """A surname the corpus gives a title ("Prime Minister Abe", "President Putin", "Mr. Abe")."""
+        known = self._persons.get(name)
+        if known is None:
+            pattern = rf"\b(?:Mr\.|Ms\.|Mrs\.|Dr\.|President|Minister|Premier|Chancellor|Secretary) {re.escape(name)}\b"
+            known = bool(re.fullmatch(r"[A-Z][a-z]+", name)) and re.search(pattern, self._corpus_cased) is not None
+            if len(self._persons) > 10_000:
+                self._persons.clear()
+            self._persons[name] = known
+        return known
+
+    def named_in(self, e: str, low: str) -> bool:
+        """The entity in the (lower-cased) text, or a hyphenated one by each of its capitalised
+        parts ("Japan-India trade": Japan and India; "Russia-led": Russia)."""
+        parts = [x for x in e.split("-") if x[:1].isupper()] if "-" in e else []
+        return self.found(e, low) or bool(parts and all(self.found(x, low) for x in parts))
+
+    def spelled_out(self, abbr: str) -> str | None:
+        """An abbreviation the corpus never defines, spelled out where its capitalised words
+        occur in the corpus or its metadata ("Japan Bank of International Cooperation" for JBIC,
+        "Financial Times" for FT): the commonest such phrase, or None."""
+        if not re.fullmatch(r"[A-Z]{2,6}", abbr) or abbr in self.abbreviations:
+            return None
+        if self._initialisms is None:
+            self._initialisms = _initialisms(self._corpus_cased)
+        found = self._initialisms.get(abbr)
+        return found.most_common(1)[0][0] if found else None
+
+    def found(self, e: str, low: str) -> bool:
+        return self.pattern(e).search(low) is not None
+
+    def _forms(self, e: str) -> set[str]:
+        """The lower-cased forms an entity may take in a text, each matched from a word's start."""
+        base = e.lower().replace("'s", "")
+        stem = base[: max(4, len(base) - 3)] if base.isalpha() and len(base) > 4 else base
+        alts = {e.lower(), base, stem}
+        if e in self.abbreviations:
+            alts.add(self.abbreviations[e].lower())
+        alts |= {abbr.lower() for abbr, exp in self.abbreviations.items() if exp.lower() == e.lower()}
+        spelled = self.spelled_out(e)  # "JBIC": "Japan Bank of International Cooperation"
+        if spelled:
+            alts.add(spelled.lower())
+        alts |= METONYMS.get(base, set())  # "Tokyo" for Japan's government, and back
+        return {a for a in alts if a}
+
+    def _in_vocabulary(self, e: str) -> bool | None:
+        """Whether a one-word entity starts a word of the corpus, by a lookup in its sorted
+        vocabulary instead of a scan of its text; None when the entity has forms of several words."""
+        forms = self._forms(e)
+        if "-" in e or e.lower().replace("'s", "") in METONYM_SHORT or not all(f.isalnum() for f in forms):
+            return None
+        vocab = self._vocabulary
+        for f in forms:
+            i = bisect.bisect_left(vocab, f)
+            if i < len(vocab) and vocab[i].startswith(f):
+                return True
+        return False
+
+    def pattern(self, e: str) -> re.Pattern:
+        """One pattern for an entity's forms, built once per entity: itself, a stem ("Japanese"
+        finds "Japan", "Islands" finds "Island"), and its abbreviation or expansion."""
+        pattern = self._patterns.get(e)
+        if pattern is None:
+            base = e.lower().replace("'s", "")
+            alts = self._forms(e)
+            alternatives = "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True) if a)
+            if base in METONYM_SHORT:  # "Washington" finds "the US", as a whole word only
+                alternatives += "|" + "|".join(rf"{re.escape(a)}(?!\w)" for a in METONYM_SHORT[base])
+            alternatives = alternatives.replace(r"\-", "[-\u2010-\u2015]")  # "Russia-Japan" finds "Russia–Japan"
+            if len(self._patterns) > 10_000:  # queries are open-ended: keep the memo bounded
+                self._patterns.clear()
+            pattern = self._patterns[e] = re.compile(rf"(?<!\w)(?:{alternatives})")
+        return pattern
