@@ -14,6 +14,7 @@ import re
 from .questions import (
     ASK_ADVICE,
     ASK_COUNTRY,
+    ASK_DAY,
     ASK_LOCATION,
     ASK_SHARE,
     CAPITALISED,
@@ -27,6 +28,10 @@ from .questions import (
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = re.compile(rf"\b({_MONTHS})\b")
+_MONTH_ABBR = rf"(?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAY = re.compile(  # "Sept. 1, 2014", "December 15", "15 December", "May 25–26", "2014-09-01"
+    rf"\b{_MONTH_ABBR}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_ABBR}|\b\d{{4}}-\d\d-\d\d\b"
+)
 _NUMBER = re.compile(
     r"\d[\d,.]*\d|\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b",
     re.I,
@@ -139,6 +144,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         return focus is not None and _names_near(text, focus, question)
     asked = question.lower()
     if kind == "date":
+        if ASK_DAY.search(question):  # "On what date ...?": a day, not a year or a month alone
+            return any(m.group(0).lower() not in asked for m in _DAY.finditer(text))
         found = [m.group(0) for m in YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
     elif kind == "number":
         noun = counted_noun(question)

@@ -135,6 +135,7 @@ def counted_noun(question: str) -> str | None:
     return None
 
 
+ASK_DAY = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.I)
 ASK_LOCATION = re.compile(r"^\s*where\b|\b(which|what) (city|town|place|location|venue|port|base)\b", re.I)
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
 HOW_MUCH = re.compile(r"\b(how much|what (was|is) the (value|amount|size|cost|volume))\b", re.I)

@@ -297,3 +297,11 @@ def test_a_part_answered_by_an_earlier_parts_quote_is_not_repeated():
     second = Answer("What did they release?", f"{c.text} [1]", True, [cite])
     combined = combine_answers("When did they meet, and what did they release?", ["a", "b"], [first, second], [])
     assert combined.text == f"{c.text} [1]" and len(combined.citations) == 1 and combined.grounded
+
+
+def test_on_what_date_asks_for_a_day():
+    q = "On what date did the fisheries pact enter into force?"
+    assert not has_kind("The pact was signed in February 2011.", "date", q)  # a month is no date
+    assert has_kind("It entered into force on Sept. 1, 2014.", "date", q)
+    assert has_kind("It took effect on 15 December 2016.", "date", q)
+    assert has_kind("The pact was signed in February 2011.", "date", "When was the pact signed?")

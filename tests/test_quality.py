@@ -79,6 +79,8 @@ def test_answers_with_verbatim_citations(client, real_service, question, expecte
         # a name the corpus never mentions, and a place it never gives
         "How did Mongolia react to the Abe-Putin summit in 2018?",
         "Where will the next Japan-Russia 2+2 meeting be held?",
+        # a day asked for, and only a month given
+        "On what date did Modi assume the Indian premiership?",
         # a question in another language shares no word with any passage
         "Почему Япония провела переговоры 2+2 с Россией?",
         # a person asked for, and only places or nationalities beside the event
