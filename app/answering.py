@@ -255,9 +255,13 @@ class Answerer:
         expanded = expand_query(question, self.index.abbreviations)
         q_terms = self._terms(expanded)
         cands = self.candidates(hits, query_vector)
+        kind = answer_kind(question)
+        if kind != "person" and not _ASKS_AUTHOR.search(question):
+            # "The west should welcome ..., writes Yoichi Funabashi": a byline or an author's blurb
+            # summarises the argument; the argument's own sentences are the evidence
+            cands = [c for c in cands if not _byline(c.text, c.passage.authors)]
         if not cands:
             return None
-        kind = answer_kind(question)
         cue = cue_for(question, kind)
         named = self._authors_named(question)
         term = defined_term(question)
@@ -451,6 +455,20 @@ class Answerer:
         else:
             text = " ".join(f"{ct.quote} [{ct.n}]" for ct in citations)
         return Answer(question, text, True, citations=citations, hits=hits, support=support)
+
+
+_ASKS_AUTHOR = re.compile(r"\b(?:authors?|wrote|writes|written|writer|byline)\b", re.I)
+_AUTHOR_VERBS = r"(?:writes|wrote|argues|discusses|explains|examines|contributes|says|analyses|analyzes)"
+
+
+def _byline(text: str, authors: tuple[str, ...]) -> bool:
+    """A byline or an author's blurb: "..., writes Yoichi Funabashi", "Taisuke Abiru, Senior
+    Research Fellow at ..., discusses the vision behind ..."."""
+    for a in authors:
+        name = re.escape(a)
+        if re.search(rf"\b{_AUTHOR_VERBS}\s+{name}\b|\b{name}(?:,[^.]{{0,120}}?,?)?\s+{_AUTHOR_VERBS}\b", text):
+            return True
+    return False
 
 
 _ANAPHORIC_START = re.compile(

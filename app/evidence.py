@@ -16,6 +16,7 @@ from .questions import (
     ASK_COUNTRY,
     ASK_DAY,
     ASK_LOCATION,
+    ASK_MONTH,
     ASK_SHARE,
     CAPITALISED,
     HOW_LONG,
@@ -146,6 +147,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     if kind == "date":
         if ASK_DAY.search(question):  # "On what date ...?": a day, not a year or a month alone
             return any(m.group(0).lower() not in asked for m in _DAY.finditer(text))
+        if ASK_MONTH.search(question):  # "In which month ...?": a month, not a year alone
+            return any(m.group(0).lower() not in asked for m in _MONTH.finditer(text))
         found = [m.group(0) for m in YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
     elif kind == "number":
         noun = counted_noun(question)

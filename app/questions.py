@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _ASK_DATE = re.compile(
-    r"^\s*(when|since when|what year|in what year|which year|what date|on what date|what month|in which year)\b", re.I
+    r"^\s*(?:when|since when|(?:in |on |by )?(?:what|which) (?:exact |precise )?(?:year|date|day|month))\b", re.I
 )
 _ASK_NUMBER = re.compile(
     r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b",
@@ -102,7 +102,7 @@ def with_antecedent(part: str, first: str) -> str:
 
 
 def answer_kind(question: str) -> str | None:
-    if focus_noun(question):
+    if focus_noun(question) and not ASK_ABBREVIATION.search(question):  # "the full name of X" asks for a gloss
         return "name"
     for kind, pattern in (
         ("date", _ASK_DATE),
@@ -136,6 +136,7 @@ def counted_noun(question: str) -> str | None:
 
 
 ASK_DAY = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.I)
+ASK_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
 ASK_LOCATION = re.compile(r"^\s*where\b|\b(which|what) (city|town|place|location|venue|port|base)\b", re.I)
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
 HOW_MUCH = re.compile(r"\b(how much|what (was|is) the (value|amount|size|cost|volume))\b", re.I)
@@ -182,9 +183,12 @@ def question_entities(question: str) -> list[str]:
 
 
 ASK_ADVICE = re.compile(
-    r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|call(s|ed)? for|needed|required|necessary)\b", re.I
+    r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|must|insists?|call(s|ed)? for|needed|required|necessary)\b",
+    re.I,
 )
-ASK_ABBREVIATION = re.compile(r"\b(stands? for|abbreviat\w*|acronym|short for|for short|initials)\b", re.I)
+ASK_ABBREVIATION = re.compile(
+    r"\b(stands? for|abbreviat\w*|acronym|short for|for short|initials|full name|spelled out|written out)\b", re.I
+)
 
 
 _WHAT_IS = re.compile(

@@ -305,3 +305,37 @@ def test_on_what_date_asks_for_a_day():
     assert has_kind("It entered into force on Sept. 1, 2014.", "date", q)
     assert has_kind("It took effect on 15 December 2016.", "date", q)
     assert has_kind("The pact was signed in February 2011.", "date", "When was the pact signed?")
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("On what exact date did Nordmann visit Santiago?", "date"),
+        ("In which month of 2013 was the pact signed?", "date"),
+        ("What is the full name of the IPP framework that Norway signed?", None),  # a gloss, not a name
+        ("What is the name of the Norwegian envoy to Chile?", "name"),
+    ],
+)
+def test_kinds_of_dates_and_full_names(question, kind):
+    assert answer_kind(question) == kind
+
+
+def test_in_which_month_asks_for_a_month():
+    q = "In which month of 2013 was the pact signed?"
+    assert not has_kind("The pact was signed in 2013.", "date", q)
+    assert has_kind("The pact was signed in March 2013.", "date", q)
+
+
+def test_a_byline_or_an_authors_blurb_is_not_evidence():
+    from app.answering import _byline
+
+    assert _byline("The west should welcome the talks, writes Kari Nordmann", ("Kari Nordmann",))
+    assert _byline("Kari Nordmann, Senior Fellow at the Institute, discusses the vision behind it.", ("Kari Nordmann",))
+    assert not _byline("The conference opened with remarks by Kari Nordmann, its chair.", ("Kari Nordmann",))
+    assert not _byline("The west should welcome the talks, writes Kari Nordmann", ("Ana Soto",))
+
+
+def test_must_asks_for_advice():
+    from app.evidence import ADVICE_CUE, cue_for
+
+    assert cue_for("What broader aim does Nordmann insist Oslo must keep in view?", None) is ADVICE_CUE
