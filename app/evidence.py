@@ -90,7 +90,9 @@ def _nations(text: str) -> set[str]:
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z](?:\s[A-Z][\w'’.-]*[A-Za-z])*")  # capitalised words in a row
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|an|ern|ic)")  # Chinese, Russian, British, Korean, Western, Pacific
+_DEMONYM = re.compile(
+    r"[A-Z][a-z]+(?:ese|ians?|ish|ans?|ern|ics?)"
+)  # Chinese, Russian, British, Korean, Western, Pacific
 
 
 # Head words of names of institutions, agreements, events and places: such a name is no person's
@@ -101,7 +103,8 @@ _INSTITUTION_WORDS = set(
     department dialogue diet economy embassy forum forces force foundation framework fund government
     group guard initiative institute island islands ministry navy office organisation organization
     parliament partnership party plan policy programme program project republic sea ocean security
-    strategy summit territories treaty union university vision war
+    staff strategy summit territories treaty union university vision war
+    east west north south central middle asia europe africa america pacific atlantic arctic
     """.split()
 )
 
@@ -130,8 +133,12 @@ def _person_named(text: str, question: str) -> bool:
         run = m.group(0)
         if (m.start() == 0 and " " not in run) or run.isupper() or _not_a_person(run):
             continue  # a lone first word is any sentence's capital
-        words = [w.strip(".'’") for w in re.split(r"[\s-]+", run)]
-        if any(w.lower()[:5] not in given and w.lower() not in _TITLES for w in words if w):
+        words = [w.strip(".'’") for w in re.split(r"[\s-]+", run) if w.strip(".'’")]
+        if words[-1].lower()[:5] in given:
+            continue  # "Valery Gerasimov" where the question names Gerasimov: the question's own
+        # "Russia's Chief of General Staff": a country and titles, no name
+        name = [w for w in words if w.lower() not in _TITLES and not _not_a_person(w)]
+        if any(w.lower()[:5] not in given for w in name):
             return True
     return False
 

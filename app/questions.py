@@ -160,7 +160,13 @@ def focus_noun(question: str) -> str | None:
     role = [w for w in words if not w.endswith(("'s", "'"))]  # "Japan's ambassador": the ambassador
     if not role or (len(role) == len(words) and all(w[:1].isupper() for w in role)):
         return None  # "Who was Shinzo Abe?" asks about a name, not for one
-    return role[-1].lower().strip(".,")
+    noun = role[-1].lower().strip(".,")
+    # "Who was the Japanese official who signed ...?": no text calls him "official" beside his
+    # name ("Secretary General Shotaro Yachi"); any person's name answers it
+    return None if noun in _GENERIC_ROLES else noun
+
+
+_GENERIC_ROLES = {"official", "officials", "person", "people", "figure", "individual", "representative", "one"}
 
 
 _ALIAS = re.compile(r"(?<=[A-Za-z]) \(([A-Za-z][^(),]*)\)")  # "the Northern Territories (southern Kurils)"

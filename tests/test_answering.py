@@ -339,3 +339,14 @@ def test_must_asks_for_advice():
     from app.evidence import ADVICE_CUE, cue_for
 
     assert cue_for("What broader aim does Nordmann insist Oslo must keep in view?", None) is ADVICE_CUE
+
+
+def test_a_generic_role_asks_for_any_person():
+    q = "Who was the Norwegian official who signed the 2013 fisheries memorandum?"
+    assert answer_kind(q) == "person"  # not a name beside the word "official"
+    assert has_kind("In 2013 Secretary General Kari Nordmann signed the fisheries memorandum.", "person", q)
+    # titles, countries and regions are not a name; nor is the question's own person by another form
+    assert not has_kind("Norway's Chief of General Staff signed the fisheries memorandum in 2013.", "person", q)
+    assert not has_kind("East Asian partners signed the fisheries memorandum in 2013.", "person", q)
+    q = "Who was the Norwegian official who received Nordmann in Oslo?"
+    assert not has_kind("Kari Nordmann visited Oslo and held talks with Norwegian colleagues.", "person", q)
