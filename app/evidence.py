@@ -143,10 +143,32 @@ def _person_named(text: str, question: str) -> bool:
     return False
 
 
+# What follows these is given as a cause or a circumstance of the rest of the sentence
+_AS_CAUSE = re.compile(
+    r"\b(?:after|following|despite|in spite of|because of|due to|owing to|as a result of|in the wake of)\b", re.I
+)
+_EVENT_WORD = re.compile(r"[A-Za-z][\w-]{3,}")
+
+
+def _event_as_cause(text: str, question: str) -> bool:
+    """For "Why did X happen?": does the sentence name X only as the cause or background of
+    something else ("exchanges were terminated after Japan's decision to purchase the islands"
+    does not say why Japan decided to purchase them)?"""
+    m = next((m for m in _AS_CAUSE.finditer(text) if len(text[: m.start()].split()) >= 4), None)
+    if m is None:  # "After the Cold War, Japan ...": a time, heading the sentence's own claim
+        return False
+    stems = {w.lower()[:5] for w in _EVENT_WORD.findall(question)} - {"why", "what", "does", "were", "have"}
+    before = {w.lower()[:5] for w in _EVENT_WORD.findall(text[: m.start()])} & stems
+    after = {w.lower()[:5] for w in _EVENT_WORD.findall(text[m.end() :])} & stems
+    return len(after) >= 3 and len(after) >= 2 * max(1, len(before))
+
+
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     """Does the text hold an answer of the kind asked for that the question does not already give?"""
-    if kind is None or kind == "reason":
+    if kind is None:
         return True
+    if kind == "reason":
+        return not _event_as_cause(text, question)
     if kind == "name":
         focus = focus_noun(question)  # answer_kind gives "name" only when there is one
         return focus is not None and _names_near(text, focus, question)

@@ -350,3 +350,13 @@ def test_a_generic_role_asks_for_any_person():
     assert not has_kind("East Asian partners signed the fisheries memorandum in 2013.", "person", q)
     q = "Who was the Norwegian official who received Nordmann in Oslo?"
     assert not has_kind("Kari Nordmann visited Oslo and held talks with Norwegian colleagues.", "person", q)
+
+
+def test_why_is_not_answered_by_a_sentence_that_gives_the_event_as_a_cause():
+    why_buy = "Why did Norway decide to buy the Svalbard fishing rights in 2012?"
+    why_end = "Why were fisheries talks between Norway and Chile abruptly ended?"
+    text = "Fisheries talks between Norway and Chile were abruptly ended after Norway's decision to buy the Svalbard fishing rights in 2012."
+    assert not has_kind(text, "reason", why_buy)  # the purchase is the cause here, not explained
+    assert has_kind(text, "reason", why_end)
+    opening = "After the Cold War, Norway decided to buy the Svalbard fishing rights to secure its quotas."
+    assert has_kind(opening, "reason", why_buy)  # a time heading the sentence's own claim
