@@ -266,7 +266,7 @@ class Answerer:
         named = self._authors_named(question)
         term = defined_term(question)
         defined = self._abbreviations_named(question) if ASK_ABBREVIATION.search(question) or term else []
-        entities = question_entities(question)
+        entities = self.names.contract(question, question_entities(question))
         found: dict[str, list[list[tuple[int, int]]]] = {}  # per passage, each entity's matches in it
         for c in cands:
             c.overlap = self.coverage(q_terms, c.text)
@@ -297,7 +297,7 @@ class Answerer:
 
     def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
         s = self.settings
-        unknown = self.names.unmentioned(question_entities(question))
+        unknown = self.names.unmentioned(self.names.contract(question, question_entities(question)))
         if unknown:  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan: no scoring
             return Answer(question, not_mentioned(unknown), False, hits=hits)
         sel = self.select(question, hits, query_vector)

@@ -43,7 +43,10 @@ _WHEN_WORD = re.compile(  # "in November", "on Monday": a time, not a place
     rf"(?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
 )
 _LOCATED = re.compile(
-    r"\b(?:in|at|to|near|off|into|inside|outside|around|across|via|hosted by)\s+(?:the\s+)?([A-Z][\w'.-]*[A-Za-z](?:\s+[A-Z][\w'.-]*[A-Za-z])*)"
+    r"\b(?:in|at|to|near|off|into|inside|outside|around|across|via|hosted by)\s+(?:the\s+)?"
+    # "in the northern part of Australia", "in southern Japan"
+    r"(?:(?:north|south|east|west|central)\w*\s+(?:(?:part|region|coast|tip|end)\s+of\s+(?:the\s+)?)?)?"
+    r"([A-Z][\w'.-]*[A-Za-z](?:\s+[A-Z][\w'.-]*[A-Za-z])*)"
 )
 _SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b", re.I)

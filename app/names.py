@@ -48,10 +48,22 @@ class NameFinder:
         self._corpus_cased = "\n".join([*(d.text for d in index.documents.values()), *meta])
         self._corpus_text = self._corpus_cased.lower()
         self._vocabulary = sorted(set(re.findall(r"\w+", self._corpus_text)))
+        self._capital_words = set(re.findall(r"\b[A-Z]{2,6}\b", self._corpus_cased))  # abbreviations used
         self._patterns: dict[str, re.Pattern] = {}
         self._mentioned: dict[str, bool] = {}
         self._persons: dict[str, bool] = {}
         self._initialisms: dict[str, Counter[str]] | None = None  # built on first use
+
+    def contract(self, question: str, entities: list[str]) -> list[str]:
+        """The entities with a spelled-out name the corpus only abbreviates put as its
+        abbreviation: "Belt and Road Initiative" in the question, "BRI" in the corpus."""
+        out = list(entities)
+        for m in _CAPITAL_RUN.finditer(question):
+            words = [w for w in m.group(0).split() if w[:1].isupper()]
+            initials = "".join(w[0] for w in words)
+            if initials in self._capital_words and not self.named_in(m.group(0), self._corpus_text):
+                out = [e for e in out if e not in words] + [initials]
+        return out
 
     def unmentioned(self, entities: list[str]) -> list[str]:
         """The question's names that the corpus never mentions in any form (itself, a stem, an

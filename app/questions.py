@@ -70,12 +70,17 @@ _PART_SPLIT = re.compile(
 
 
 _BARE_WH = {"when", "where", "why", "how", "who"}
+_TWO_WH = re.compile(r"^\s*(when|where|why|how|who)\s+and\s+(when|where|why|how|who)\s+(\w.*)$", re.I)
 _AUXILIARIES = {"did", "does", "do", "had", "has", "have", "were", "was", "are", "is", "will", "would", "can", "could"}
 _AUXILIARY_RE = re.compile(rf"\b(?:{'|'.join(sorted(_AUXILIARIES))})\b", re.I)
 
 
 def split_question(question: str) -> list[str]:
     """The sub-questions of a compound question ("What does OEF stand for, and what did ... supply?")."""
+    both = _TWO_WH.match(question)
+    if both:  # "Where and when was X held?": "Where was X held?" and "When was X held?"
+        rest = both.group(3).strip(" ?")
+        return [f"{both.group(1).capitalize()} {rest}?", f"{both.group(2).capitalize()} {rest}?"]
     parts = [p.strip(" ,;?") for p in _PART_SPLIT.split(question.strip())]
     if len(parts) == 2 and parts[1].lower() in _BARE_WH:
         # "In which speech did Abe say X, and when?": "When did Abe say X?"

@@ -360,3 +360,16 @@ def test_why_is_not_answered_by_a_sentence_that_gives_the_event_as_a_cause():
     assert has_kind(text, "reason", why_end)
     opening = "After the Cold War, Norway decided to buy the Svalbard fishing rights to secure its quotas."
     assert has_kind(opening, "reason", why_buy)  # a time heading the sentence's own claim
+
+
+def test_where_and_when_is_two_questions():
+    assert split_question("Where and when was the Kolsnaret drill held?") == [
+        "Where was the Kolsnaret drill held?",
+        "When was the Kolsnaret drill held?",
+    ]
+
+
+def test_a_place_may_be_part_of_a_country():
+    q = "Where was the Kolsnaret drill held?"
+    assert has_kind("The drill was held in the northern part of Norway in 2014.", "place", q)
+    assert has_kind("The drill was held in southern Chile.", "place", q)

@@ -11,13 +11,21 @@ from app.ingest import ingest
 from .conftest import REAL_CORPUS
 
 QA = REAL_CORPUS.parent / "tests" / "qa"
-ANSWERABLE = {"golden.jsonl": "g", "holdout.jsonl": "h", "fresh.jsonl": "f", "checks.jsonl": "c", "blind.jsonl": "b"}
+ANSWERABLE = {
+    "golden.jsonl": "g",
+    "holdout.jsonl": "h",
+    "fresh.jsonl": "f",
+    "checks.jsonl": "c",
+    "blind.jsonl": "b",
+    "blind2.jsonl": "x",
+}
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
     "holdout_unanswerable.jsonl": "hu",
     "fresh_unanswerable.jsonl": "fu",
     "checks_unanswerable.jsonl": "cu",
     "blind_unanswerable.jsonl": "bu",
+    "blind2_unanswerable.jsonl": "xu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 

@@ -134,3 +134,16 @@ def test_a_person_referred_to_by_office_counts_as_named(real_service):
         answerer.names.share_present(["Abe"], "Later the two envoys held talks.", passage=passage) == 0.0
     )  # no office
     assert answerer.names.share_present(["Kremlin"], "Later the two leaders held talks.", passage=passage) == 0.0
+
+
+def test_a_name_spelled_out_in_the_question_matches_the_abbreviation_the_corpus_uses(real_service):
+    names = real_service.answerer.names
+    q = "When did FOIP first consider cooperation with China's Belt and Road Initiative?"
+    entities = names.contract(q, ["FOIP", "China's", "Belt", "Road", "Initiative"])
+    assert entities == ["FOIP", "China's", "BRI"] and names.unmentioned(entities) == []
+    # a name the corpus spells out itself is left as it is
+    assert names.contract("What is the Sasakawa Peace Foundation?", ["Sasakawa", "Peace", "Foundation"]) == [
+        "Sasakawa",
+        "Peace",
+        "Foundation",
+    ]
