@@ -48,6 +48,20 @@ _LOCATED = re.compile(
     r"(?:(?:north|south|east|west|central)\w*\s+(?:(?:part|region|coast|tip|end)\s+of\s+(?:the\s+)?)?)?"
     r"([A-Z][\w'.-]*[A-Za-z](?:\s+[A-Z][\w'.-]*[A-Za-z])*)"
 )
+# "the Soviet era", "the Japanese market": a lower-case noun after the name, other than a place's
+_AS_ADJECTIVE = re.compile(
+    r"\s+(?!(?:region|sea|ocean|islands?|peninsula|area|city|coast|strait|straits|gulf|bay|port|prefecture|province|capital"
+    r"|in|on|at|by|for|to|and|or|of|with|from|as|is|was|were|are|that|which|where|when|during|since|after|before)\b)[a-z]"
+)
+
+
+def _is_location(m: re.Match, text: str) -> bool:
+    if _WHEN_WORD.match(m.group(1)) or re.search(r"['’]s?$", m.group(1)):
+        return False  # "in November", "in Japan's public opinion"
+    after_the = text[: m.start(1)].rstrip().lower().endswith(" the")
+    return not (after_the and _AS_ADJECTIVE.match(text, m.end()))  # "in the Soviet era"
+
+
 _SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b", re.I)
 _AMOUNT = re.compile(r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent)\b|%", re.I)
@@ -199,8 +213,9 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         # "Which Southeast Asian nation ...?": a country the question does not name itself
         return bool(countries_named(text) - countries_named(question))
     elif kind == "place" and ASK_LOCATION.search(question):
-        # "Where did ...?", "In which city ...?": a name the sentence places something in or at
-        found = [m.group(1) for m in _LOCATED.finditer(text) if not _WHEN_WORD.match(m.group(1))]
+        # "Where did ...?", "In which city ...?": a name the sentence places something in or at,
+        # not a time ("in November") nor a name used as an adjective ("in the Soviet era")
+        found = [m.group(1) for m in _LOCATED.finditer(text) if _is_location(m, text)]
     elif kind == "person":
         if WHO_DID.match(question):  # "Who signed ...?": a new name as the verb's subject or agent
             return actor_named(question, text)

@@ -24,7 +24,8 @@ _ASK_PLACE = re.compile(
 )
 ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?)\b", re.I)
 _ASK_REASON = re.compile(
-    r"^\s*why\b|\bfor what reason|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b", re.I
+    r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b",
+    re.I,
 )
 
 

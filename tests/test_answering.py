@@ -373,3 +373,15 @@ def test_a_place_may_be_part_of_a_country():
     q = "Where was the Kolsnaret drill held?"
     assert has_kind("The drill was held in the northern part of Norway in 2014.", "place", q)
     assert has_kind("The drill was held in southern Chile.", "place", q)
+
+
+def test_a_place_is_not_a_name_used_as_an_adjective_or_possessive():
+    q = "In which city will the fisheries council hold its first meeting?"
+    assert not has_kind("The council had been effective in the Soviet era.", "place", q)
+    assert not has_kind("Its image in Norway's public opinion is poor.", "place", q)
+    assert has_kind("The council will meet in Bergen next year.", "place", q)
+    assert has_kind("The council met in the Barents region.", "place", q)
+
+
+def test_on_what_grounds_asks_for_a_reason():
+    assert answer_kind("On what grounds does Norway claim the Svalbard shelf?") == "reason"
