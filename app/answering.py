@@ -217,7 +217,11 @@ class Answerer:
 
     def _years_present(self, years: list[str], c: _Candidate) -> bool:
         """Every year the question names, in or beside the sentence, in its section, or the
-        source's own year (an article of June 2018 on "the talks" is about 2018)."""
+        source's own year (an article of June 2018 on "the talks" is about 2018); but a sentence
+        that names other years only is about those ("$32 billion in 2013" for trade in 2015)."""
+        said = set(YEAR.findall(c.text))
+        if said and not said & set(years):
+            return False
         p = c.passage
         text = " ".join([p.text, p.section, p.title, p.date[:4]])
         return all(re.search(rf"\b{y}\b", text) for y in years)

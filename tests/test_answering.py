@@ -385,3 +385,11 @@ def test_a_place_is_not_a_name_used_as_an_adjective_or_possessive():
 
 def test_on_what_grounds_asks_for_a_reason():
     assert answer_kind("On what grounds does Norway claim the Svalbard shelf?") == "reason"
+
+
+def test_a_sentence_naming_other_years_only_is_not_about_the_year_asked(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["Trade between Norway and Chile reached $3 billion in 2013.", "It grew in 2015."], 0)
+    assert not answerer._years_present(["2015"], c)  # the passage names 2015, the sentence 2013
+    c = _candidate(["Trade between Norway and Chile reached $3 billion.", "It grew in 2015."], 0)
+    assert answerer._years_present(["2015"], c)
