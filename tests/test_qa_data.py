@@ -26,6 +26,7 @@ UNANSWERABLE = {
     "checks_unanswerable.jsonl": "cu",
     "blind_unanswerable.jsonl": "bu",
     "blind2_unanswerable.jsonl": "xu",
+    "blind3_unanswerable.jsonl": "yu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
