@@ -185,6 +185,11 @@ class Answerer:
             for abbr, expansion in self._abbreviations_named(question)
         )
 
+    def entities(self, question: str) -> list[str]:
+        """The question's names and numbers, a spelled-out name the corpus only abbreviates as its
+        abbreviation ("Belt and Road Initiative": BRI)."""
+        return self.names.contract(question, question_entities(question))
+
     def _authors_named(self, question: str) -> set[str]:
         """Authors of the corpus whose surname the question mentions."""
         words = set(re.findall(r"[A-Z][\w'-]+", question))
@@ -254,8 +259,11 @@ class Answerer:
                 c.sim = float(sim)
         return out
 
-    def select(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> _Selection | None:
-        """Score the sentences of the top passages; the first is the one that answers best."""
+    def select(
+        self, question: str, hits: list[Hit], query_vector: np.ndarray, *, entities: list[str] | None = None
+    ) -> _Selection | None:
+        """Score the sentences of the top passages; the first is the one that answers best.
+        ``entities``: the question's, when the caller has them already (see ``entities``)."""
         expanded = expand_query(question, self.index.abbreviations)
         q_terms = self._terms(expanded)
         cands = self.candidates(hits, query_vector)
@@ -270,7 +278,7 @@ class Answerer:
         named = self._authors_named(question)
         term = defined_term(question)
         defined = self._abbreviations_named(question) if ASK_ABBREVIATION.search(question) or term else []
-        entities = self.names.contract(question, question_entities(question))
+        entities = self.entities(question) if entities is None else entities
         found: dict[str, list[list[tuple[int, int]]]] = {}  # per passage, each entity's matches in it
         for c in cands:
             c.overlap = self.coverage(q_terms, c.text)
@@ -301,10 +309,11 @@ class Answerer:
 
     def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
         s = self.settings
-        unknown = self.names.unmentioned(self.names.contract(question, question_entities(question)))
+        entities = self.entities(question)
+        unknown = self.names.unmentioned(entities)
         if unknown:  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan: no scoring
             return Answer(question, not_mentioned(unknown), False, hits=hits)
-        sel = self.select(question, hits, query_vector)
+        sel = self.select(question, hits, query_vector, entities=entities)
         if sel is None:
             return Answer(question, NOT_COVERED, False, hits=hits)
         cands, kind, cue, q_terms, entities = sel.candidates, sel.kind, sel.cue, sel.q_terms, sel.entities

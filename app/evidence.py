@@ -68,11 +68,16 @@ _AMOUNT = re.compile(r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|bi
 _NUMBER_WORDS = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|several|many)"
 
 
+def _word_stems(question: str) -> set[str]:
+    """The question's words by their first five letters: what a name must differ from to be new."""
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]*", question)}
+
+
 def _names_near(text: str, focus: str, question: str) -> bool:
     """A name the question does not give, in apposition to the focus noun: "Prime Minister
     Yoshiro Mori", "Then-President Boris Yeltsin", "Modi, India's prime minister"."""
     stem = re.escape(focus[: max(4, len(focus) - 2)])
-    given = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]*", question)}
+    given = _word_stems(question)
     name = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
     phrase = r"(?:,?\s+(?:of|with|to|from|for|in|at)\s+[\w'-]+(?:\s+[\w'-]+)?)?"  # "exercise with India, JIMEX 12"
     after = re.finditer(rf"\b{stem}\w*{phrase},?\s+({name})", text, re.I)
@@ -145,7 +150,7 @@ def _person_named(text: str, question: str) -> bool:
     """A run of capitalised words that may be a person's name and is not the question's own:
     not a place, a nationality, a month, an institution or an abbreviation. "Tokyo and London
     signing the framework" names no minister; "Defence Minister David Johnston" does."""
-    given = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]*", question)}
+    given = _word_stems(question)
     for m in _NAME_RUN.finditer(text):
         run = m.group(0)
         if (m.start() == 0 and " " not in run) or run.isupper() or _not_a_person(run):
