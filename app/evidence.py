@@ -165,6 +165,37 @@ def _person_named(text: str, question: str) -> bool:
     return False
 
 
+_COMPASS = {"west", "east", "north", "south", "asia", "europe", "africa", "america", "pacific", "atlantic", "arctic"}
+
+
+def _new_name(text: str, question: str) -> bool:
+    """For "Which Japanese company ...?": a name the question does not give, other than a
+    country's, a nationality's or a month's ("Japan will conduct research with the United
+    Kingdom" names no company)."""
+    given = _word_stems(question)
+    for m in _NAME_RUN.finditer(text):
+        run = re.sub(r"['’]s?$", "", m.group(0))
+        if m.start() == 0 and " " not in run:
+            continue  # a lone first word is any sentence's capital
+        words = [w.strip(".'’") for w in re.split(r"[\s-]+", run) if w.strip(".'’")]
+        own = [
+            w
+            for w in words
+            if not (
+                w in _SHORT_COUNTRIES
+                or w.lower() in METONYMS
+                or _country_pattern().fullmatch(w.lower())
+                or _DEMONYM.fullmatch(w)
+                or _WHEN_WORD.fullmatch(w)
+                or w.lower() in _COMPASS
+            )
+        ]
+        if run.lower() not in METONYMS and not _country_pattern().fullmatch(run.lower()):
+            if any(w.lower()[:5] not in given for w in own):
+                return True
+    return False
+
+
 # What follows these is given as a cause or a circumstance of the rest of the sentence
 _AS_CAUSE = re.compile(
     r"\b(?:after|following|despite|in spite of|because of|due to|owing to|as a result of|in the wake of)\b", re.I
@@ -191,6 +222,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         return True
     if kind == "reason":
         return not _event_as_cause(text, question)
+    if kind == "named":
+        return _new_name(text, question)
     if kind == "name":
         focus = focus_noun(question)  # answer_kind gives "name" only when there is one
         return focus is not None and _names_near(text, focus, question)
@@ -220,7 +253,13 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     elif kind == "place" and ASK_LOCATION.search(question):
         # "Where did ...?", "In which city ...?": a name the sentence places something in or at,
         # not a time ("in November") nor a name used as an adjective ("in the Soviet era")
-        found = [m.group(1) for m in _LOCATED.finditer(text) if _is_location(m, text)]
+        # "In which Chinese city ...?": not China itself
+        asked_nations = _nations(question)  # a name of no nation is never one of them
+        found = [
+            m.group(1)
+            for m in _LOCATED.finditer(text)
+            if _is_location(m, text) and not (_nations(m.group(1)) or {""}) <= asked_nations
+        ]
     elif kind == "person":
         if WHO_DID.match(question):  # "Who signed ...?": a new name as the verb's subject or agent
             return actor_named(question, text)

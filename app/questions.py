@@ -19,8 +19,17 @@ _ASK_PERSON = re.compile(
     r"^\s*(who|whom|whose)\b|\bwhich (?:[\w'-]+\s+){0,2}?(person|people|leaders?|ministers?|president|officials?|authors?|scholars?|ambassador|diplomats?|envoy|politicians?|commentators?|analysts?|experts?|premier|chancellor|secretary)\b",
     re.I,
 )
+# up to two words qualifying the noun asked about ("which Chinese city"), none of them a verb ("what did ...")
+_MODIFIERS = r"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)[\w'-]+\s+){0,2}?"
 _ASK_PLACE = re.compile(
-    r"^\s*where\b|\b(which|what) (country|city|island|islands|sea|region|place|port|location)\b", re.I
+    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(country|city|island|islands|sea|region|place|port|location)\b", re.I
+)
+# "Which Japanese company ...?", "What American strategic document ...?": things answered by a name
+_ASK_NAMED = re.compile(
+    rf"\b(?:which|what) {_MODIFIERS}(?:compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
+    r"|agenc(?:y|ies)|newspapers?|universit(?:y|ies)|banks?|think tanks?|documents?|treat(?:y|ies)|declarations?"
+    r"|exercises?|forums?|bod(?:y|ies)|frameworks?)\b",
+    re.I,
 )
 ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?)\b", re.I)
 _ASK_REASON = re.compile(
@@ -117,6 +126,7 @@ def answer_kind(question: str) -> str | None:
         ("place", _ASK_PLACE),
         ("place", ASK_COUNTRY),
         ("reason", _ASK_REASON),
+        ("named", _ASK_NAMED),
     ):
         if pattern.search(question):
             return kind
@@ -143,7 +153,7 @@ def counted_noun(question: str) -> str | None:
 
 ASK_DAY = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.I)
 ASK_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
-ASK_LOCATION = re.compile(r"^\s*where\b|\b(which|what) (city|town|place|location|venue|port|base)\b", re.I)
+ASK_LOCATION = re.compile(rf"^\s*where\b|\b(which|what) {_MODIFIERS}(city|town|place|location|venue|port|base)\b", re.I)
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
 HOW_MUCH = re.compile(r"\b(how much|what (was|is) the (value|amount|size|cost|volume))\b", re.I)
 ASK_SHARE = re.compile(

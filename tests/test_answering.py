@@ -260,7 +260,8 @@ def test_a_name_in_brackets_after_another_is_an_alias(question, entities):
         ("Which British minister signed the framework?", "person"),
         ("Which of the experts said so?", "person"),
         ("Which country signed first?", "place"),
-        ("Which framework did they sign?", None),
+        ("Which framework did they sign?", "named"),
+        ("Which measures did they take?", None),
     ],
 )
 def test_which_role_questions_ask_for_a_person(question, kind):
@@ -393,3 +394,51 @@ def test_a_sentence_naming_other_years_only_is_not_about_the_year_asked(small_se
     assert not answerer._years_present(["2015"], c)  # the passage names 2015, the sentence 2013
     c = _candidate(["Trade between Norway and Chile reached $3 billion.", "It grew in 2015."], 0)
     assert answerer._years_present(["2015"], c)
+
+
+def test_which_company_or_document_asks_for_a_name_the_question_does_not_give():
+    q = "Which Chilean company will build the port with the United Kingdom?"
+    assert answer_kind(q) == "named"
+    assert answer_kind("What Norwegian strategic document names the threat?") == "named"
+    assert answer_kind("What does the programme do?") is None  # "does" is no qualifier of a noun
+    # countries, nationalities, regions and the question's own names are no company
+    assert not has_kind("Chile will build the port with the United Kingdom in the West.", "named", q)
+    assert has_kind("The port will be built by Andes Logistics for the United Kingdom.", "named", q)
+
+
+def test_a_city_asked_in_a_country_is_not_the_country():
+    q = "In which Chilean city did Norway and Chile sign the fisheries pact?"
+    assert answer_kind(q) == "place"
+    assert not has_kind("Norway's minister travelled to Chile to sign the fisheries pact.", "place", q)
+    assert has_kind("The fisheries pact was signed in Valparaiso.", "place", q)
+
+
+def test_endnotes_answer_by_their_explanatory_sentences_only():
+    from app.answering import _note_prose
+
+    assert _note_prose("Norway announced that it would lift the quota on Chilean salmon in 1994.")
+    for reference in (
+        '"Joint Fisheries Exercise between Norway and Chile."',
+        "Accessed December 30, 2014.",
+        "http://www.example.org/fisheries/report.pdf.",
+        "Marine Policy 85, no. 5 (2006).",
+        "2. Nordmann, Kari.",
+    ):
+        assert not _note_prose(reference), reference
+
+
+def test_a_sentence_of_the_kind_asked_goes_first_only_when_nearly_as_good_as_the_best(small_service):
+    """For "When did the U.S. Navy join?", the sentence about the Navy gives no date; the quota
+    sentence's "2014" is about something else and must not be put first."""
+    answerer = small_service.answerer
+    q = "When did the U.S. Navy first join the northern patrols as an observer?"
+    vector = small_service.embedder.embed([q])[0]
+    hits = small_service.search(q)
+    sel = answerer.select(q, hits, vector)
+    assert sel.kind == "date" and "Navy" in sel.candidates[0].text
+    answer = small_service.ask(q)
+    assert not answer.grounded
+    # the sentence holding the date asked for, when it is about the question, still goes first
+    q = "When were fishing quotas for pollock cut?"
+    sel = answerer.select(q, small_service.search(q), small_service.embedder.embed([q])[0])
+    assert "2014" in sel.candidates[0].text

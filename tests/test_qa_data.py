@@ -18,6 +18,7 @@ ANSWERABLE = {
     "checks.jsonl": "c",
     "blind.jsonl": "b",
     "blind2.jsonl": "x",
+    "blind3.jsonl": "y",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
