@@ -22,13 +22,14 @@ _ASK_PERSON = re.compile(
 # up to two words qualifying the noun asked about ("which Chinese city"), none of them a verb ("what did ...")
 _MODIFIERS = r"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)[\w'-]+\s+){0,2}?"
 _ASK_PLACE = re.compile(
-    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(country|city|island|islands|sea|region|place|port|location)\b", re.I
+    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(country|city|town|island|islands|sea|ocean|strait|peninsula|region|province|prefecture|place|port|location)\b", re.I
 )
 # "Which Japanese company ...?", "What American strategic document ...?": things answered by a name
 _ASK_NAMED = re.compile(
     rf"\b(?:which|what) {_MODIFIERS}(?:compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
     r"|agenc(?:y|ies)|newspapers?|universit(?:y|ies)|banks?|think tanks?|documents?|treat(?:y|ies)|declarations?"
-    r"|exercises?|forums?|bod(?:y|ies)|frameworks?)\b",
+    r"|exercises?|forums?|bod(?:y|ies)|frameworks?|bureaus?|ministr(?:y|ies)|departments?|committees?|councils?"
+    r"|parties|party|funds?)\b",
     re.I,
 )
 ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?)\b", re.I)

@@ -409,6 +409,7 @@ def test_which_company_or_document_asks_for_a_name_the_question_does_not_give():
 def test_a_city_asked_in_a_country_is_not_the_country():
     q = "In which Chilean city did Norway and Chile sign the fisheries pact?"
     assert answer_kind(q) == "place"
+    assert answer_kind("Off which peninsula do the islands lie?") == "place"
     assert not has_kind("Norway's minister travelled to Chile to sign the fisheries pact.", "place", q)
     assert has_kind("The fisheries pact was signed in Valparaiso.", "place", q)
 
