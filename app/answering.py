@@ -40,6 +40,7 @@ from .questions import (
     answer_kind,
     defined_term,
     question_entities,
+    question_subject,
     strict_kind,
 )
 from .retrieval import Hit
@@ -446,6 +447,9 @@ class Answerer:
             or self._glosses(question, c.text)
         )
         around = self._with_source(_context(c), p).lower()
+        subject = question_subject(question)
+        if subject and not self.names.share_present([subject], around, passage=p.text):
+            return 0.0  # "How did China respond to X?": a sentence on X that does not name China
         if narrow and all(self.names.named_in(e, around) for e in entities):
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
             # asked ("11 documents"), a name beside the role asked for ("Prime Minister Yoshiro

@@ -22,7 +22,8 @@ _ASK_PERSON = re.compile(
 # up to two words qualifying the noun asked about ("which Chinese city"), none of them a verb ("what did ...")
 _MODIFIERS = r"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)[\w'-]+\s+){0,2}?"
 _ASK_PLACE = re.compile(
-    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(country|city|town|island|islands|sea|ocean|strait|peninsula|region|province|prefecture|place|port|location)\b", re.I
+    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(country|city|town|island|islands|sea|ocean|strait|peninsula|region|province|prefecture|place|port|location)\b",
+    re.I,
 )
 # "Which Japanese company ...?", "What American strategic document ...?": things answered by a name
 _ASK_NAMED = re.compile(
@@ -226,6 +227,22 @@ def defined_term(question: str) -> str | None:
 
 
 WHO_DID = re.compile(r"^\s*who (?!is\b|was\b|were\b|are\b|will\b|would\b|has\b|had\b|have\b)([a-z]+ed)\b", re.I)
+
+
+_SUBJECT = re.compile(
+    r"^\s*(?i:(?:(?:(?:in|on|at|by|for|from|to|with|since|until|of)\s+)?(?:how|why|when|where|what|which)(?:\s+[a-z-]+){0,3}?\s+)?(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|might))"
+    r"\s+(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def question_subject(question: str) -> str | None:
+    """The name that is the question's grammatical subject, by its last word: "Modi" in "Why
+    did Narendra Modi choose Japan ...?", "China" in "How did China respond ...?"."""
+    m = _SUBJECT.match(question)
+    if not m:
+        return None
+    word = re.sub(r"['’]s?$", "", m.group(1).split()[-1])
+    return word if len(word) > 1 and word.lower() not in _QUESTION_WORDS else None
 
 
 def strict_kind(question: str) -> bool:

@@ -11,6 +11,7 @@ from app.questions import (
     defined_term,
     focus_noun,
     question_entities,
+    question_subject,
     split_question,
     with_antecedent,
 )
@@ -443,3 +444,30 @@ def test_a_sentence_of_the_kind_asked_goes_first_only_when_nearly_as_good_as_the
     q = "When were fishing quotas for pollock cut?"
     sel = answerer.select(q, small_service.search(q), small_service.embedder.embed([q])[0])
     assert "2014" in sel.candidates[0].text
+
+
+@pytest.mark.parametrize(
+    "question, subject",
+    [
+        ("Why did Kari Nordmann choose Chile as her first destination?", "Nordmann"),
+        ("How did Peru respond to the Santiago Declaration?", "Peru"),
+        ("In which year did Norway sign the pact?", "Norway"),
+        ("What did the Solberg government propose?", "Solberg"),
+        ("What reason do experts give?", None),  # no name as the subject
+        ("Which Chilean company built the port?", None),
+    ],
+)
+def test_question_subject(question, subject):
+    assert question_subject(question) == subject
+
+
+def test_a_sentence_that_does_not_name_the_questions_subject_does_not_support_it(small_service):
+    """For "How did Norway respond ...?", the sentence on the patrols names the Coast Guard, not
+    Norway; asked of the Coast Guard, the same sentence may answer."""
+    answerer = small_service.answerer
+    sentences = ["The Japan Coast Guard (JCG) patrols the northern waters every winter."]
+    c = _candidate(sentences, 0)
+    q = "How did Norway respond to the patrols in the northern waters?"
+    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), None) == 0.0
+    q = "How does the Japan Coast Guard patrol the northern waters?"
+    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), None) > 0.0
