@@ -2,7 +2,7 @@
 
 Two sources: rows of an abbreviation table ("JMSDF – Japan Maritime Self-Defense Force",
 as cleaning renders a tab-separated table) and inline definitions ("Free and Open
-Indo-Pacific (FOIP)"). An expansion is accepted when its initials fit the abbreviation.
+Indo-Pacific (FOIP)", "Japan Association of Corporate Executives (JACE or Keizai Doyukai)"). An expansion is accepted when its initials fit the abbreviation.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import functools
 import re
 
 _ROW = re.compile(r"^([A-Z][A-Za-z&/]{1,9}) – ([A-Z][^\n]{3,120})$", re.M)
-_INLINE = re.compile(r"\(([A-Z][A-Za-z&/-]{1,9})\)")
+# "(FOIP)", and "(JACE or Keizai Doyukai)", "(NSC, ...)": the abbreviation first in the brackets
+_INLINE = re.compile(r"\(([A-Z][A-Za-z&/-]{1,9})(?:\)|\s+or\s|[,;]\s)")
 _WORD = re.compile(r"[\w'’-]+")
 _SMALL = {"and", "of", "for", "the", "on", "in", "to", "de", "a", "&"}
 

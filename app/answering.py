@@ -181,10 +181,15 @@ class Answerer:
         if not ASK_ABBREVIATION.search(question):
             return False
         low = text.lower()
-        return any(
+        if any(
             re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text) and expansion.lower() in low
             for abbr, expansion in self._abbreviations_named(question)
-        )
+        ):
+            return True
+        # one the corpus never defines, spelled out by its initials ("SPIEF": "St. Petersburg
+        # International Economic Forum")
+        spelled = (self.names.spelled_out(a) for a in re.findall(r"\b[A-Z]{2,6}\b", question))
+        return any(s and s.lower() in low for s in spelled)
 
     def entities(self, question: str) -> list[str]:
         """The question's names and numbers, a spelled-out name the corpus only abbreviates as its
@@ -440,17 +445,14 @@ class Answerer:
             return 0.0  # not one word of the question in or beside the sentence (a question in another language)
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
-        narrow = (
-            strict_kind(question)
-            or (term and defines(term, c.text))
-            or actor_named(question, c.text)
-            or self._glosses(question, c.text)
-        )
+        glossed = bool(term and defines(term, c.text))
+        narrow = strict_kind(question) or glossed or actor_named(question, c.text) or self._glosses(question, c.text)
         around = self._with_source(_context(c), p).lower()
         subject = question_subject(question)
         if subject and not self.names.share_present([subject], around, passage=p.text):
             return 0.0  # "How did China respond to X?": a sentence on X that does not name China
-        if narrow and all(self.names.named_in(e, around) for e in entities):
+        # "What is JACE, where Asano worked?": the gloss of the term answers it, whoever the rest names
+        if narrow and (glossed or all(self.names.named_in(e, around) for e in entities)):
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
             # asked ("11 documents"), a name beside the role asked for ("Prime Minister Yoshiro
             # Mori"), or a gloss of the term asked about ("Keidanren (Japan Business Federation)");

@@ -370,11 +370,11 @@ def countries_named(text: str) -> set[str]:
 
 
 def defines(term: str, text: str) -> bool:
-    """Does the sentence gloss the term: "X (gloss)", "gloss (X)", "gloss, or X", "X is a ..."?"""
+    """Does the sentence gloss the term: "X (gloss)", "gloss (X)", "gloss (X or Y)", "gloss, or X", "X is a ..."?"""
     t = re.escape(term)
     return bool(
         re.search(
-            rf"(?<![\w-]){t}\s*\((?!\d)|\(\s*{t}\s*\)|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t},? (?:is|was|are|were|refers to|means|stands for|an?) ",
+            rf"(?<![\w-]){t}\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t},? (?:is|was|are|were|refers to|means|stands for|an?) ",
             text,
         )
     )

@@ -126,6 +126,9 @@ def test_an_abbreviation_the_corpus_never_defines_is_found_spelled_out(small_ser
     assert answerer.names.spelled_out("XQZ") is None
     assert answerer.names.share_present(["NSR"], "It goes by the Northern Sea Route.") == 1.0
     assert answerer.names.unmentioned(["NSR", "XQZ"]) == ["XQZ"]
+    # "What does NSR stand for?" is answered by the words it stands for
+    assert answerer._glosses("What does NSR stand for?", "Gas goes by the Northern Sea Route to Japan.")
+    assert not answerer._glosses("What does NSR stand for?", "Gas goes by sea to Japan.")
 
 
 def test_entities_match_capitals_for_countries_and_any_dash(small_service):
@@ -156,6 +159,22 @@ def test_a_gloss_defines_a_term():
     assert defines("Quad", "they promote the quadrilateral dialogue, or Quad with others")
     assert not defines("Storting", "The Storting met in May (2014) to vote.")
     assert not defines("NRC", "NRC staff arrived in May.")
+    # an abbreviation first in the brackets, an alias after it
+    assert defines("NRC", "she managed the Norwegian Refugee Council (NRC or Flyktninghjelpen), a charity")
+
+
+def test_abbreviations_defined_with_an_alias_in_the_brackets():
+    from app.abbreviations import extract_abbreviations
+
+    text = "He worked at the Norwegian Refugee Council (NRC or Flyktninghjelpen) and the Fisheries Agency (FA, 2010)."
+    assert extract_abbreviations(text) == {"NRC": "Norwegian Refugee Council", "FA": "Fisheries Agency"}
+    assert extract_abbreviations("a poll (Oslo or Bergen) was held") == {}
+
+
+def test_a_name_spelled_out_may_start_with_an_abbreviated_word():
+    from app.names import _initialisms
+
+    assert "St. Olav Trade Forum" in _initialisms("at the St. Olav Trade Forum in May")["SOTF"]
 
 
 def test_a_bare_wh_part_borrows_the_first_parts_predicate():
