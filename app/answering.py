@@ -181,11 +181,11 @@ class Answerer:
         if not ASK_ABBREVIATION.search(question):
             return False
         low = text.lower()
-        if any(
-            re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text) and expansion.lower() in low
-            for abbr, expansion in self._abbreviations_named(question)
-        ):
-            return True
+        for abbr, expansion in self._abbreviations_named(question):
+            said = re.compile(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])")
+            # the expansion answers "What does SSA stand for?"; both, "What is X abbreviated to?"
+            if expansion.lower() in low and (said.search(question) or said.search(text)):
+                return True
         # one the corpus never defines, spelled out by its initials ("SPIEF": "St. Petersburg
         # International Economic Forum")
         spelled = (self.names.spelled_out(a) for a in re.findall(r"\b[A-Z]{2,6}\b", question))
@@ -443,6 +443,12 @@ class Answerer:
         f = self.features(c, question, q_terms, entities)
         if q_terms and f["coverage_context"] == 0.0:
             return 0.0  # not one word of the question in or beside the sentence (a question in another language)
+        if (
+            _STANDS_FOR.search(question)
+            and re.search(r"\b[A-Z]{2,}\b", question)
+            and not self._glosses(question, c.text)
+        ):
+            return 0.0  # "What does MGIMO stand for?": a sentence that uses it without spelling it out
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
         glossed = bool(term and defines(term, c.text))
@@ -571,6 +577,7 @@ STRICT_KIND_BONUS = 1.0
 # of the best sentence's score (0.85-0.9 abstained most unanswerable questions on every set at no
 # key string lost; 0.95 lost key strings)
 KIND_PROMOTION = 0.9
+_STANDS_FOR = re.compile(r"\b(?:stands? for|short for|full name|spelled out|written out)\b", re.I)
 NOTES_PENALTY = 0.1  # an endnote's explanatory sentence, against the body's (0.05-0.1 best; 0.2 lost)
 ENTITY_WEIGHT = 0.1
 

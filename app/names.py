@@ -19,8 +19,11 @@ from .index import LoadedIndex
 # A person referred to by office: "the two leaders", "the Prime Minister", "its president"
 _OFFICE = re.compile(r"\b(?:leaders?|prime ministers?|presidents?|premiers?|heads? of (?:state|government))\b", re.I)
 
-# capitalised words in a row, small words between them; a first word may be abbreviated ("St. Petersburg")
-_CAPITAL_RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+\.?(?:(?:\s+(?:of|for|and|the|on|in|&))*\s+[A-Z][a-z]+)+(?![\w-])")
+# capitalised words in a row, small words between them; a short first word may be abbreviated
+# ("St. Petersburg"), not a sentence's last ("... Japan. Ministry of Foreign Affairs")
+_CAPITAL_RUN = re.compile(
+    r"(?<![\w-])(?:[A-Z][a-z]{0,2}\.|[A-Z][a-z]+)(?:(?:\s+(?:of|for|and|the|on|in|&))*\s+[A-Z][a-z]+)+(?![\w-])"
+)
 
 
 def _initialisms(text: str) -> dict[str, Counter[str]]:

@@ -490,3 +490,12 @@ def test_a_sentence_that_does_not_name_the_questions_subject_does_not_support_it
     assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), None) == 0.0
     q = "How does the Japan Coast Guard patrol the northern waters?"
     assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), None) > 0.0
+
+
+def test_stands_for_needs_the_words_it_stands_for(small_service):
+    answerer = small_service.answerer
+    q = "What does JCG stand for?"
+    glossed = _candidate(["The Japan Coast Guard (JCG) patrols the northern waters every winter."], 0)
+    used = _candidate(["JCG boats patrol the northern waters every winter."], 0)
+    assert answerer.support(glossed, q, answerer._terms(q), answerer.entities(q), None) > 0.0
+    assert answerer.support(used, q, answerer._terms(q), answerer.entities(q), None) == 0.0
