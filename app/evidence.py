@@ -34,7 +34,8 @@ _DAY = re.compile(  # "Sept. 1, 2014", "December 15", "15 December", "May 25–2
     rf"\b{_MONTH_ABBR}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_ABBR}|\b\d{{4}}-\d\d-\d\d\b"
 )
 _NUMBER = re.compile(
-    r"\d[\d,.]*\d|\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third)\b",
+    r"\d[\d,.]*\d|\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|trillion|once|twice|dozen|half|first|second|third"
+    r"|double[sd]?|triple[sd]?|quadruple[sd]?|[\w-]+fold)\b",
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
@@ -64,7 +65,12 @@ def _is_location(m: re.Match, text: str) -> bool:
 
 _SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b", re.I)
-_AMOUNT = re.compile(r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent)\b|%", re.I)
+# an amount, or a growth by a multiple ("double or quadruple", "several-fold", "three times")
+_AMOUNT = re.compile(
+    r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent|double[sd]?|triple[sd]?"
+    r"|quadruple[sd]?|[\w-]+fold|times)\b|%",
+    re.I,
+)
 _NUMBER_WORDS = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|several|many)"
 
 

@@ -499,3 +499,11 @@ def test_stands_for_needs_the_words_it_stands_for(small_service):
     used = _candidate(["JCG boats patrol the northern waters every winter."], 0)
     assert answerer.support(glossed, q, answerer._terms(q), answerer.entities(q), None) > 0.0
     assert answerer.support(used, q, answerer._terms(q), answerer.entities(q), None) == 0.0
+
+
+def test_a_growth_may_be_given_as_a_multiple():
+    q = "By how much is Chile's navy expected to grow?"
+    assert answer_kind(q) == "number"
+    assert has_kind("Chile's navy is expected to double or quadruple in size.", "number", q)
+    assert has_kind("Trade could be increased several-fold.", "number", "How much could trade grow?")
+    assert not has_kind("Chile's navy is growing fast.", "number", q)
