@@ -375,6 +375,10 @@ def countries_named(text: str) -> set[str]:
     return found
 
 
+_TITLE = r"(?:mayor|minister|president|professor|director|chairman|chairwoman|secretary|ambassador|governor|chief|head|fellow|adviser|advisor|editor|expert)"
+_APPOSITION = r"(?!(?:and|or|but|who|which|that|however|too|also|as)\b)(?:[a-z]|(?:Chairman|President|Director|Professor|Minister|Secretary|Ambassador|Head|Chief|Senior|Deputy|Vice|Former|Then)\b)"
+
+
 def defines(term: str, text: str) -> bool:
     """Does the sentence gloss the term: "X (gloss)", "gloss (X)", "gloss (X or Y)", "gloss, or X", "X is a ..."?"""
     t = re.escape(term)
@@ -382,6 +386,15 @@ def defines(term: str, text: str) -> bool:
         re.search(
             rf"(?<![\w-]){t}\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t},? (?:is|was|are|were|refers to|means|stands for|an?) ",
             text,
+        )
+        # a person's name ("Who is Kurt Campbell?"): in apposition ("Kurt Campbell, former
+        # assistant secretary of ...") or after a title ("then-mayor of Nemuro city Ando Sekiten")
+        or (
+            " " in term
+            and bool(
+                re.search(rf"(?<![\w-]){t},\s+{_APPOSITION}", text)
+                or re.search(rf"(?i:\b{_TITLE}\b)[^.,;()]{{0,40}}?\s{t}(?![\w-])", text)
+            )
         )
     )
 

@@ -121,6 +121,8 @@ def with_antecedent(part: str, first: str) -> str:
 def answer_kind(question: str) -> str | None:
     if focus_noun(question) and not ASK_ABBREVIATION.search(question):  # "the full name of X" asks for a gloss
         return "name"
+    if _WHO_IS_NAME.match(question):
+        return None  # "Who is Yoko Hirose?" asks who she is: her post, not another name
     for kind, pattern in (
         ("date", _ASK_DATE),
         ("number", _ASK_NUMBER),
@@ -220,9 +222,16 @@ _WHAT_IS = re.compile(
 )
 
 
+# "Who is Yoko Hirose?", "Who was Ando Sekiten, according to Hirose?": about a person, not for one
+_WHO_IS_NAME = re.compile(
+    r"^\s*(?i:who (?:is|was|are|were)) ([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+|[A-Z][\w'.-]+)\s*(?:[,?]|$)"
+)
+
+
 def defined_term(question: str) -> str | None:
-    """The name a "What is X?" question asks to have explained ("Keidanren", "the CPTPP")."""
-    m = _WHAT_IS.match(question)
+    """The name a "What is X?" or "Who is X?" question asks to have explained ("Keidanren",
+    "the CPTPP", "Yoko Hirose")."""
+    m = _WHAT_IS.match(question) or _WHO_IS_NAME.match(question)
     return m.group(1) if m else None
 
 

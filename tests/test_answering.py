@@ -147,6 +147,8 @@ def test_entities_match_capitals_for_countries_and_any_dash(small_service):
         ("What is the NRC that Norway sent to Chile?", "NRC"),
         ("What is Norway doing about fishing?", None),
         ("What is the main goal of the treaty?", None),
+        ("Who is Kari Nordmann?", "Kari Nordmann"),  # about a person: who she is
+        ("Who was the Norwegian envoy?", None),  # for a person's name
     ],
 )
 def test_defined_term(question, term):
@@ -507,3 +509,13 @@ def test_a_growth_may_be_given_as_a_multiple():
     assert has_kind("Chile's navy is expected to double or quadruple in size.", "number", q)
     assert has_kind("Trade could be increased several-fold.", "number", "How much could trade grow?")
     assert not has_kind("Chile's navy is growing fast.", "number", q)
+
+
+def test_who_is_a_named_person_asks_for_their_description():
+    assert answer_kind("Who is Kari Nordmann?") is None  # not for another name
+    assert answer_kind("Who signed the pact?") == "person"
+    assert defines("Kari Nordmann", "Kari Nordmann, former fisheries minister of Norway, said so.")
+    assert defines("Kari Nordmann", "Kari Nordmann, Chairman of the Board of the Oslo Forum, spoke.")
+    assert defines("Kari Nordmann", "as then-mayor of Bergen city Kari Nordmann put it in 2001")
+    assert not defines("Kari Nordmann", "Kari Nordmann, and others, spoke.")
+    assert not defines("Kari Nordmann", "Kari Nordmann said the pact was signed.")
