@@ -191,6 +191,14 @@ class Answerer:
         spelled = (self.names.spelled_out(a) for a in re.findall(r"\b[A-Z]{2,6}\b", question))
         return any(s and s.lower() in low for s in spelled)
 
+    def _defines(self, term: str, text: str) -> bool:
+        """The text glosses the term, or spells out an abbreviation the corpus never defines
+        ("What is RUSI?": "Royal United Services Institute")."""
+        if defines(term, text):
+            return True
+        spelled = self.names.spelled_out(term)
+        return bool(spelled) and spelled.lower() in text.lower()
+
     def entities(self, question: str) -> list[str]:
         """The question's names and numbers, a spelled-out name the corpus only abbreviates as its
         abbreviation ("Belt and Road Initiative": BRI)."""
@@ -302,7 +310,7 @@ class Answerer:
             if named and named & set(c.passage.authors):
                 c.score += 0.1  # "what does Hirose recommend": Hirose's own words, not a summary of them
             if any(abbr in c.text and expansion.lower() in c.text.lower() for abbr, expansion in defined) or (
-                term and defines(term, c.text)
+                term and self._defines(term, c.text)
             ):
                 c.score += 0.15  # the sentence that defines the abbreviation or term asked about
         cands.sort(key=lambda c: -c.score)
@@ -451,7 +459,7 @@ class Answerer:
             return 0.0  # "What does MGIMO stand for?": a sentence that uses it without spelling it out
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
-        glossed = bool(term and defines(term, c.text))
+        glossed = bool(term and self._defines(term, c.text))
         narrow = strict_kind(question) or glossed or actor_named(question, c.text) or self._glosses(question, c.text)
         around = self._with_source(_context(c), p).lower()
         subject = question_subject(question)

@@ -129,6 +129,7 @@ def test_an_abbreviation_the_corpus_never_defines_is_found_spelled_out(small_ser
     # "What does NSR stand for?" is answered by the words it stands for
     assert answerer._glosses("What does NSR stand for?", "Gas goes by the Northern Sea Route to Japan.")
     assert not answerer._glosses("What does NSR stand for?", "Gas goes by sea to Japan.")
+    assert answerer._defines("NSR", "Gas goes by the Northern Sea Route to Japan.")  # "What is the NSR?"
 
 
 def test_entities_match_capitals_for_countries_and_any_dash(small_service):
