@@ -313,6 +313,9 @@ class Answerer:
                 term and self._defines(term, c.text)
             ):
                 c.score += 0.15  # the sentence that defines the abbreviation or term asked about
+        if not (ASK_ABBREVIATION.search(question) or term):
+            # "NATO – North Atlantic Treaty Organization" glosses a name, it says nothing of it
+            cands = [c for c in cands if not _ABBREVIATION_ROW.fullmatch(c.text)] or cands
         cands.sort(key=lambda c: -c.score)
         years = YEAR.findall(question)
         dated = {id(c) for c in cands if self._years_present(years, c)} if years else None
@@ -586,6 +589,7 @@ STRICT_KIND_BONUS = 1.0
 # key string lost; 0.95 lost key strings)
 KIND_PROMOTION = 0.9
 _STANDS_FOR = re.compile(r"\b(?:stands? for|short for|full name|spelled out|written out)\b", re.I)
+_ABBREVIATION_ROW = re.compile(r"[A-Z][A-Za-z&/-]{1,9} – [A-Z].{3,120}")
 NOTES_PENALTY = 0.1  # an endnote's explanatory sentence, against the body's (0.05-0.1 best; 0.2 lost)
 ENTITY_WEIGHT = 0.1
 

@@ -520,3 +520,10 @@ def test_who_is_a_named_person_asks_for_their_description():
     assert defines("Kari Nordmann", "as then-mayor of Bergen city Kari Nordmann put it in 2001")
     assert not defines("Kari Nordmann", "Kari Nordmann, and others, spoke.")
     assert not defines("Kari Nordmann", "Kari Nordmann said the pact was signed.")
+
+
+def test_an_abbreviation_row_is_evidence_only_for_what_an_abbreviation_means(small_service):
+    from app.answering import _ABBREVIATION_ROW
+
+    assert _ABBREVIATION_ROW.fullmatch("JCG – Japan Coast Guard")
+    assert not _ABBREVIATION_ROW.fullmatch("The JCG patrols the straits – every winter, with the Navy.")
