@@ -29,6 +29,7 @@ from .evidence import (
     cue_for,
     defines,
     has_kind,
+    value_near_terms,
     values_differ,
 )
 from .index import LoadedIndex, bm25_tokenize
@@ -466,7 +467,11 @@ class Answerer:
         narrow = strict_kind(question) or glossed or actor_named(question, c.text) or self._glosses(question, c.text)
         around = self._with_source(_context(c), p).lower()
         subject = question_subject(question)
-        if subject and not self.names.share_present([subject], around, passage=p.text):
+        if (
+            subject
+            and not self.names.named_in(subject, around)  # "Russia-Japan trade": Russia and Japan
+            and not self.names.share_present([subject], around, passage=p.text)  # or by office: "the two leaders"
+        ):
             return 0.0  # "How did China respond to X?": a sentence on X that does not name China
         # "What is JACE, where Asano worked?": the gloss of the term answers it, whoever the rest names
         if narrow and (glossed or all(self.names.named_in(e, around) for e in entities)):
@@ -475,6 +480,8 @@ class Answerer:
             # Mori"), or a gloss of the term asked about ("Keidanren (Japan Business Federation)");
             # the model cannot learn this from the few such questions it was fitted on
             z += STRICT_KIND_BONUS
+        if kind in ("date", "number") and value_near_terms(question, c.text, kind) >= 2:
+            z += PROXIMITY_BONUS  # the date or figure stands next to the words of the thing asked
         return 1.0 / (1.0 + math.exp(-z))
 
     def _compose(
@@ -590,6 +597,7 @@ STRICT_KIND_BONUS = 1.0
 KIND_PROMOTION = 0.9
 _STANDS_FOR = re.compile(r"\b(?:stands? for|short for|full name|spelled out|written out)\b", re.I)
 _ABBREVIATION_ROW = re.compile(r"[A-Z][A-Za-z&/-]{1,9} – [A-Z].{3,120}")
+PROXIMITY_BONUS = 0.5
 NOTES_PENALTY = 0.1  # an endnote's explanatory sentence, against the body's (0.05-0.1 best; 0.2 lost)
 ENTITY_WEIGHT = 0.1
 

@@ -280,6 +280,35 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     return any(f.lower() not in asked for f in found)
 
 
+_FUNCTION_STEMS = {
+    w[:5]
+    for w in "when what which where year date month many much did does was were the and have has with from that this their for into about first time how".split()
+}
+_VALUE = {
+    "date": YEAR,
+    "number": re.compile(
+        r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|twice|double|triple)\b", re.I
+    ),
+}
+
+
+def value_near_terms(question: str, text: str, kind: str | None, *, window: int = 6) -> int:
+    """For a date or a number asked: the most of the question's own words (by stem) found within
+    ``window`` words of one date or number of the text. "Crimea Annexation by Russia (February to
+    March 2014)" dates the annexation; "... annexation of Crimea" in a sentence whose only year
+    is another event's does not."""
+    pattern = _VALUE.get(kind or "")
+    if pattern is None:
+        return 0
+    asked = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]{2,}", question)} - _FUNCTION_STEMS
+    words = [(m.start(), m.group(0).lower()[:5]) for m in re.finditer(r"[A-Za-z][\w-]{2,}", text)]
+    best = 0
+    for m in pattern.finditer(text):
+        near = {w for pos, w in words if len(text[min(pos, m.start()) : max(pos, m.start())].split()) <= window}
+        best = max(best, len(near & asked))
+    return best
+
+
 REASON_CUE = re.compile(
     r"\b(because|due to|as a result|in order to|so that|for this reason|since|given|owing to|reason|aims? to|in the hopes? of|thus|therefore|driven by)\b",
     re.I,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.evidence import actor_named, countries_named, defines, has_kind
+from app.evidence import actor_named, countries_named, defines, has_kind, value_near_terms
 from app.questions import (
     answer_kind,
     counted_noun,
@@ -527,3 +527,18 @@ def test_an_abbreviation_row_is_evidence_only_for_what_an_abbreviation_means(sma
 
     assert _ABBREVIATION_ROW.fullmatch("JCG – Japan Coast Guard")
     assert not _ABBREVIATION_ROW.fullmatch("The JCG patrols the straits – every winter, with the Navy.")
+
+
+def test_a_date_next_to_the_words_of_the_event_asked():
+    q = "When did Norway annex Svalbard?"
+    assert value_near_terms(q, "the Svalbard annexation by Norway (February to March 1925) and the war", "date") >= 2
+    far = "Norway held talks in 1925 with Chile, Peru, Brazil and many others before the annexation of Svalbard."
+    assert value_near_terms(q, far, "date") < 2
+    assert value_near_terms(q, "the Svalbard annexation by Norway in 1925", None) == 0  # no date asked
+
+
+def test_a_hyphenated_subject_is_named_by_its_parts(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["Trade between Norway and Chile grew by 5 percent in 2013."], 0)
+    q = "By how much did Norway-Chile trade grow in 2013?"
+    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
