@@ -40,6 +40,7 @@ from .questions import (
     HOW_MANY,
     answer_kind,
     defined_term,
+    main_clause,
     question_entities,
     question_subject,
     strict_kind,
@@ -295,8 +296,11 @@ class Answerer:
         defined = self._abbreviations_named(question) if ASK_ABBREVIATION.search(question) or term else []
         entities = self.entities(question) if entities is None else entities
         found: dict[str, list[list[tuple[int, int]]]] = {}  # per passage, each entity's matches in it
+        # "Given X, what ...?": the sentence to find shares the main clause's words, not X's
+        main = main_clause(question)
+        main_terms = self._terms(expand_query(main, self.index.abbreviations)) if main != question else q_terms
         for c in cands:
-            c.overlap = self.coverage(q_terms, c.text)
+            c.overlap = self.coverage(main_terms, c.text)
             c.score = 0.5 * c.sim + 0.3 * c.overlap + 0.1 / (1 + c.rank) + (0.1 if cue and cue.search(c.text) else 0.0)
             if c.passage.is_notes:
                 c.score -= NOTES_PENALTY

@@ -209,7 +209,7 @@ def question_entities(question: str) -> list[str]:
 
 
 ASK_ADVICE = re.compile(
-    r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|must|insists?|call(s|ed)? for|needed|required|necessary)\b",
+    r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|must|insists?|call(s|ed)? for|needed|needs? to|required|necessary)\b",
     re.I,
 )
 ASK_ABBREVIATION = re.compile(
@@ -252,6 +252,21 @@ def question_subject(question: str) -> str | None:
         return None
     word = re.sub(r"['’]s?$", "", m.group(1).split()[-1])
     return word if len(word) > 1 and word.lower() not in _QUESTION_WORDS else None
+
+
+_PREMISE = re.compile(
+    r"^\s*(?:given|while|besides|beyond|apart from|aside from|despite|although|though|in addition to|other than)\b"
+    r"(?:\([^)]*\)|[^,?(]){3,}?,\s+(?=\w)",
+    re.I,
+)
+
+
+def main_clause(question: str) -> str:
+    """The question without a leading premise the question grants ("Given its multiple-track
+    approach to Europe, what does Tsuruoka say Tokyo needs to do?"): a sentence restating the
+    premise is not the answer."""
+    m = _PREMISE.match(question)
+    return question[m.end() :] if m else question
 
 
 def strict_kind(question: str) -> bool:

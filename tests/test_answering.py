@@ -10,6 +10,7 @@ from app.questions import (
     counted_noun,
     defined_term,
     focus_noun,
+    main_clause,
     question_entities,
     question_subject,
     split_question,
@@ -542,3 +543,14 @@ def test_a_hyphenated_subject_is_named_by_its_parts(small_service):
     c = _candidate(["Trade between Norway and Chile grew by 5 percent in 2013."], 0)
     q = "By how much did Norway-Chile trade grow in 2013?"
     assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
+
+
+def test_a_premise_the_question_grants_is_not_what_it_asks():
+    q = "Given its fisheries (cod, salmon and others), what does Nordmann say Norway needs to do?"
+    assert main_clause(q) == "what does Nordmann say Norway needs to do?"
+    assert main_clause("While courting Chile, what aim must Norway keep?") == "what aim must Norway keep?"
+    assert main_clause("What does Norway need?") == "What does Norway need?"
+    assert answer_kind("What does Nordmann say Norway needs to do?") is None
+    from app.evidence import ADVICE_CUE, cue_for
+
+    assert cue_for("What does Nordmann say Norway needs to do?", None) is ADVICE_CUE  # advice asked
