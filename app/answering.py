@@ -28,6 +28,7 @@ from .evidence import (
     actor_named,
     cue_for,
     defines,
+    figures_of_other_years,
     has_kind,
     value_near_terms,
     values_differ,
@@ -450,6 +451,8 @@ class Answerer:
         years = YEAR.findall(question)
         if years and not self._years_present(years, c):
             return 0.0  # "in 2020": a sentence about another year does not answer it
+        if kind == "number" and years and figures_of_other_years(c.text, years):
+            return 0.0  # "How much in 2014?": "$32 billion in 2013 ... expected to rise in 2014"
         p = c.passage
         whole = " ".join([p.text, p.section, p.title, p.author]).lower()
         for e in entities:

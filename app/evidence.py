@@ -309,6 +309,28 @@ def value_near_terms(question: str, text: str, kind: str | None, *, window: int 
     return best
 
 
+_FIGURE = re.compile(
+    r"[$€£¥]?\d[\d,.]*\s*(?:%|percent|per cent|billion|million|trillion|bn|m)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b",
+    re.I,
+)
+
+
+def figures_of_other_years(text: str, years: list[str]) -> bool:
+    """For "How much did trade reach in 2014?": does every figure of the sentence stand nearest to
+    a year other than those asked ("$32 billion in 2013 ... expected to increase in 2014")?"""
+    marks = [(m.start(), m.group(1)) for m in YEAR.finditer(text)]
+    if not marks or not years:
+        return False
+    figures = [m for m in _FIGURE.finditer(text) if not YEAR.fullmatch(m.group(0).strip(" ,.;:"))]
+    if not figures:
+        return False
+    for f in figures:
+        nearest = min(marks, key=lambda y: abs(y[0] - f.start()))[1]
+        if nearest in years:
+            return False
+    return True
+
+
 REASON_CUE = re.compile(
     r"\b(because|due to|as a result|in order to|so that|for this reason|since|given|owing to|reason|aims? to|in the hopes? of|thus|therefore|driven by)\b",
     re.I,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.evidence import actor_named, countries_named, defines, has_kind, value_near_terms
+from app.evidence import actor_named, countries_named, defines, figures_of_other_years, has_kind, value_near_terms
 from app.questions import (
     answer_kind,
     counted_noun,
@@ -554,3 +554,11 @@ def test_a_premise_the_question_grants_is_not_what_it_asks():
     from app.evidence import ADVICE_CUE, cue_for
 
     assert cue_for("What does Nordmann say Norway needs to do?", None) is ADVICE_CUE  # advice asked
+
+
+def test_a_figure_of_another_year_does_not_answer_for_the_year_asked():
+    text = "Trade hit $3 billion in 2013 - a 5 percent rise on 2012 - and was expected to grow in 2014."
+    assert figures_of_other_years(text, ["2014"])
+    assert not figures_of_other_years(text, ["2013"])
+    assert not figures_of_other_years("Figures for January 2014 show a 6 percent rise on 2013.", ["2014"])
+    assert not figures_of_other_years("Trade grew by 6 percent.", ["2014"])  # no year: the source's may do
