@@ -12,7 +12,8 @@ _ASK_DATE = re.compile(
     r"^\s*(?:when|since when|(?:in |on |by )?(?:what|which) (?:exact |precise )?(?:year|date|day|month))\b", re.I
 )
 _ASK_NUMBER = re.compile(
-    r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b",
+    r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b"
+    r"|^\s*what (?:was|is|were|are)\b[^?]{0,80}\bworth\b",  # "What was Russia-Japan trade worth in 2012?"
     re.I,
 )
 _ASK_PERSON = re.compile(

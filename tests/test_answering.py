@@ -562,3 +562,8 @@ def test_a_figure_of_another_year_does_not_answer_for_the_year_asked():
     assert not figures_of_other_years(text, ["2013"])
     assert not figures_of_other_years("Figures for January 2014 show a 6 percent rise on 2013.", ["2014"])
     assert not figures_of_other_years("Trade grew by 6 percent.", ["2014"])  # no year: the source's may do
+
+
+def test_what_was_it_worth_asks_for_a_figure():
+    assert answer_kind("What was Norway-Chile trade worth in 2012?") == "number"
+    assert answer_kind("What was the talk about?") is None
