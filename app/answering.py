@@ -30,6 +30,7 @@ from .evidence import (
     defines,
     figures_of_other_years,
     has_kind,
+    is_generic_name_word,
     value_near_terms,
     values_differ,
 )
@@ -166,6 +167,10 @@ class Answerer:
         self._n = len(index.passages)
         self._weights = load_support_weights()
         self._authors = {a for p in index.passages for a in p.authors if len(a.split()) > 1}
+        # names that stand for a source ("the Stimson volume", "Abiru"): authors' surnames, publishers' words
+        names = [a.split()[-1] for a in self._authors]
+        names += [w for d in index.documents.values() for w in re.findall(r"[A-Z][\w-]+", d.meta.publisher)]
+        self._source_names = {w for w in names if not is_generic_name_word(w)}
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
         self.names = NameFinder(index)
 
@@ -476,6 +481,7 @@ class Answerer:
         subject = question_subject(question)
         if (
             subject
+            and subject not in self._source_names  # "How do the Stimson volume and Abiru each ...": sources
             and not self.names.named_in(subject, around)  # "Russia-Japan trade": Russia and Japan
             and not self.names.share_present([subject], around, passage=p.text)  # or by office: "the two leaders"
         ):

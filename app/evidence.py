@@ -104,6 +104,22 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     return False
 
 
+def _country_itself(name: str, asked: set[str | None]) -> bool:
+    """Is the name one of the asked countries by its own name ("China", "the US"), not a city?"""
+    code = _country_codes().get(name.lower()) or _SHORT_COUNTRIES.get(name)
+    return code is not None and code in asked
+
+
+def _nations_words(question: str) -> list[str]:
+    """Countries a question names by their people's word ("Chinese city": China), as names."""
+    out = []
+    for w in re.findall(r"[A-Z][a-z]+", question):
+        if _DEMONYM.fullmatch(w):
+            stem = w.lower()[:4]
+            out += [n for n in _country_codes() if n.startswith(stem) and " " not in n]
+    return out
+
+
 def _nations(text: str) -> set[str]:
     """The countries a text names or qualifies by ("Japan's", "Japanese", "Australian"), as
     stems: "japa", "aust"."""
@@ -135,6 +151,18 @@ _INSTITUTION_WORDS = set(
     east west north south central middle asia europe africa america pacific atlantic arctic
     """.split()
 )
+
+
+def is_generic_name_word(word: str) -> bool:
+    """A word of many names: a nationality or country ("Russian"), an institution's head word
+    ("Council", "Center"), "International", "Affairs"."""
+    low = word.lower()
+    return bool(
+        low in _INSTITUTION_WORDS
+        or low in {"international", "affairs", "national", "global", "studies", "center", "centre", "club"}
+        or _DEMONYM.fullmatch(word)
+        or _country_pattern().fullmatch(low)
+    )
 
 
 def _not_a_person(name: str) -> bool:
@@ -259,12 +287,12 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     elif kind == "place" and ASK_LOCATION.search(question):
         # "Where did ...?", "In which city ...?": a name the sentence places something in or at,
         # not a time ("in November") nor a name used as an adjective ("in the Soviet era")
-        # "In which Chinese city ...?": not China itself
-        asked_nations = _nations(question)  # a name of no nation is never one of them
+        # "In which Chinese city ...?": not China itself (a city, its capital too, may answer)
+        asked = countries_named(question) | {_country_codes().get(n.lower()) for n in _nations_words(question)}
         found = [
             m.group(1)
             for m in _LOCATED.finditer(text)
-            if _is_location(m, text) and not (_nations(m.group(1)) or {""}) <= asked_nations
+            if _is_location(m, text) and not _country_itself(m.group(1), asked)
         ]
     elif kind == "person":
         if WHO_DID.match(question):  # "Who signed ...?": a new name as the verb's subject or agent

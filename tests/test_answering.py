@@ -436,6 +436,8 @@ def test_a_city_asked_in_a_country_is_not_the_country():
     assert answer_kind("Off which peninsula do the islands lie?") == "place"
     assert not has_kind("Norway's minister travelled to Chile to sign the fisheries pact.", "place", q)
     assert has_kind("The fisheries pact was signed in Valparaiso.", "place", q)
+    # a capital is a city, not its country: "In which city did Norway and Chile meet?" -> Santiago
+    assert has_kind("The talks took place in Santiago in 2014.", "place", "In which city did Norway and Chile meet?")
 
 
 def test_endnotes_answer_by_their_explanatory_sentences_only():
@@ -567,3 +569,13 @@ def test_a_figure_of_another_year_does_not_answer_for_the_year_asked():
 def test_what_was_it_worth_asks_for_a_figure():
     assert answer_kind("What was Norway-Chile trade worth in 2012?") == "number"
     assert answer_kind("What was the talk about?") is None
+
+
+def test_a_source_named_as_the_subject_is_not_a_name_the_sentence_must_hold(small_service):
+    """A question like "How do Ann Editor's report and Bea Writer each describe ...?" names
+    sources, each answered by its own sentences."""
+    answerer = small_service.answerer
+    assert {"Editor", "Writer", "Chapter"} <= answerer._source_names
+    c = _candidate(["The Japan Coast Guard (JCG) patrols the northern waters every winter."], 0)
+    q = "How does Writer describe the patrols in the northern waters?"
+    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), None) > 0.0

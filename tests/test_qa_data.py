@@ -19,6 +19,7 @@ ANSWERABLE = {
     "blind.jsonl": "b",
     "blind2.jsonl": "x",
     "blind3.jsonl": "y",
+    "blind4.jsonl": "z",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -28,6 +29,7 @@ UNANSWERABLE = {
     "blind_unanswerable.jsonl": "bu",
     "blind2_unanswerable.jsonl": "xu",
     "blind3_unanswerable.jsonl": "yu",
+    "blind4_unanswerable.jsonl": "zu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
