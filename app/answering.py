@@ -26,6 +26,7 @@ from .abbreviations import expand_query
 from .evidence import (
     YEAR,
     actor_named,
+    asked_years,
     cue_for,
     defines,
     figures_of_other_years,
@@ -33,6 +34,8 @@ from .evidence import (
     is_generic_name_word,
     value_near_terms,
     values_differ,
+    year_matches,
+    year_pattern,
 )
 from .index import LoadedIndex, bm25_tokenize
 from .models import Passage
@@ -247,11 +250,11 @@ class Answerer:
         source's own year (an article of June 2018 on "the talks" is about 2018); but a sentence
         that names other years only is about those ("$32 billion in 2013" for trade in 2015)."""
         said = set(YEAR.findall(c.text))
-        if said and not said & set(years):
+        if said and not any(year_matches(y, s) for y in years for s in said):
             return False
         p = c.passage
         text = " ".join([p.text, p.section, p.title, p.date[:4]])
-        return all(re.search(rf"\b{y}\b", text) for y in years)
+        return all(re.search(year_pattern(y), text) for y in years)
 
     # -------------------------------------------------------------- answer
 
@@ -328,7 +331,7 @@ class Answerer:
             # "NATO – North Atlantic Treaty Organization" glosses a name, it says nothing of it
             cands = [c for c in cands if not _ABBREVIATION_ROW.fullmatch(c.text)] or cands
         cands.sort(key=lambda c: -c.score)
-        years = YEAR.findall(question)
+        years = asked_years(question)
         dated = {id(c) for c in cands if self._years_present(years, c)} if years else None
         if dated is not None:  # "by December 2016": sources that speak of that year first
             cands.sort(key=lambda c: id(c) not in dated)
@@ -453,7 +456,7 @@ class Answerer:
         """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
         if kind and not has_kind(c.text, kind, question):
             return 0.0
-        years = YEAR.findall(question)
+        years = asked_years(question)
         if years and not self._years_present(years, c):
             return 0.0  # "in 2020": a sentence about another year does not answer it
         if kind == "number" and years and figures_of_other_years(c.text, years):

@@ -27,6 +27,24 @@ from .questions import (
 )
 
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
+
+
+def asked_years(question: str) -> list[str]:
+    """The years a question names; a decade as its first three digits and "x" ("the 1990s": "199x")."""
+    return [
+        m.group(1)[:3] + "x" if m.group(0).endswith("s") and m.group(1).endswith("0") else m.group(1)
+        for m in YEAR.finditer(question)
+    ]
+
+
+def year_matches(asked: str, year: str) -> bool:
+    return asked == year or (asked.endswith("x") and year[:3] == asked[:3])
+
+
+def year_pattern(asked: str) -> str:
+    return rf"\b{asked[:3]}\d" if asked.endswith("x") else rf"\b{asked}\b"
+
+
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = re.compile(rf"\b({_MONTHS})\b")
 _MONTH_ABBR = rf"(?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -354,7 +372,7 @@ def figures_of_other_years(text: str, years: list[str]) -> bool:
         return False
     for f in figures:
         nearest = min(marks, key=lambda y: abs(y[0] - f.start()))[1]
-        if nearest in years:
+        if any(year_matches(y, nearest) for y in years):
             return False
     return True
 

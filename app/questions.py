@@ -124,6 +124,8 @@ def answer_kind(question: str) -> str | None:
         return "name"
     if _WHO_IS_NAME.match(question):
         return None  # "Who is Yoko Hirose?" asks who she is: her post, not another name
+    if _focus(question) in _GENERIC_ROLES:
+        return "person"  # "the name of the Japanese official quoted ...": any person's name
     for kind, pattern in (
         ("date", _ASK_DATE),
         ("number", _ASK_NUMBER),
@@ -171,20 +173,66 @@ _NAME_OF = re.compile(r"\bname of (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 _WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 
 
-def focus_noun(question: str) -> str | None:
-    """The role or thing whose name is asked: "ambassador" in "Who was Japan's ambassador to
-    India?", "astronaut" in "What is the name of the Japanese astronaut aboard ...?"."""
+def _focus(question: str) -> str | None:
     m = _NAME_OF.search(question) or _WHO_IS.search(question)
     if not m:
         return None
     words = m.group(1).split()
+    # "the first naval exercise Japan held with India": a relative clause starts at the name
+    cut = next((i for i in range(1, len(words)) if _starts_clause(words, i)), None)
+    if cut is not None and words[cut - 1].lower() in ("the", "a", "an"):
+        cut -= 1  # "the officer the UK sent"
+    words = words[:cut]
+    if len(words) > 1 and words[-1].endswith("ed") and words[-1].islower():
+        words = words[:-1]  # "the official quoted (by ...)": a participle after the noun
+    if m.re is _WHO_IS and words and words[0].endswith("ing") and words[0].isalpha() and words[0].islower():
+        return None  # "Who was visiting Japan with Putin?": who did it, not a role
     role = [w for w in words if not w.endswith(("'s", "'"))]  # "Japan's ambassador": the ambassador
     if not role or (len(role) == len(words) and all(w[:1].isupper() for w in role)):
         return None  # "Who was Shinzo Abe?" asks about a name, not for one
-    noun = role[-1].lower().strip(".,")
+    return role[-1].lower().strip(".,")
+
+
+def focus_noun(question: str) -> str | None:
+    """The role or thing whose name is asked: "ambassador" in "Who was Japan's ambassador to
+    India?", "astronaut" in "What is the name of the Japanese astronaut aboard ...?"."""
+    noun = _focus(question)
     # "Who was the Japanese official who signed ...?": no text calls him "official" beside his
-    # name ("Secretary General Shotaro Yachi"); any person's name answers it
+    # name ("Secretary General Shotaro Yachi"); any person's name answers it (see answer_kind)
     return None if noun in _GENERIC_ROLES else noun
+
+
+_PAST = {
+    "held",
+    "sent",
+    "made",
+    "led",
+    "gave",
+    "took",
+    "won",
+    "met",
+    "built",
+    "bought",
+    "sold",
+    "chose",
+    "wrote",
+    "set",
+    "put",
+}
+
+
+def _starts_clause(words: list[str], i: int) -> bool:
+    """Does a relative clause without "that" start at word i: a name after a lower-case word,
+    then a verb in the past ("exercise Japan held", "officer the UK sent")?"""
+    if not (words[i][:1].isupper() and words[i - 1][:1].islower()):
+        return False
+    j = i
+    while j < len(words) and words[j][:1].isupper():
+        j += 1
+    if j == len(words):
+        return True  # the verb is where the focus phrase was cut off ("officer the UK | sent to")
+    verb = words[j].lower().strip(".,")
+    return verb.endswith("ed") or verb in _PAST
 
 
 _GENERIC_ROLES = {"official", "officials", "person", "people", "figure", "individual", "representative", "one"}

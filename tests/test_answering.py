@@ -26,6 +26,10 @@ from app.questions import (
         ("What was the name of the first joint drill between Peru and Chile?", "drill"),
         ("Who is Shinzo Abe?", None),  # asks about a name, not for one
         ("Who signed the treaty?", None),
+        ("What was the name of the first naval drill Peru held with Chile?", "drill"),  # a clause without "that"
+        ("What is the name of the envoy the UK sent to Lima?", "envoy"),
+        ("What is the name of the Chilean official quoted by El Mercurio?", None),  # any person's name
+        ("Who was visiting Chile with Nordmann in 2004?", None),  # who did it, not a role
     ],
 )
 def test_focus_noun(question, focus):
@@ -418,6 +422,9 @@ def test_a_sentence_naming_other_years_only_is_not_about_the_year_asked(small_se
     assert not answerer._years_present(["2015"], c)  # the passage names 2015, the sentence 2013
     c = _candidate(["Trade between Norway and Chile reached $3 billion.", "It grew in 2015."], 0)
     assert answerer._years_present(["2015"], c)
+    c = _candidate(["Relations soured after the 1998 nuclear test."], 0)
+    assert answerer._years_present(["199x"], c)  # "at the end of the 1990s"
+    assert not answerer._years_present(["200x"], c)
 
 
 def test_which_company_or_document_asks_for_a_name_the_question_does_not_give():
@@ -579,3 +586,12 @@ def test_a_source_named_as_the_subject_is_not_a_name_the_sentence_must_hold(smal
     c = _candidate(["The Japan Coast Guard (JCG) patrols the northern waters every winter."], 0)
     q = "How does Writer describe the patrols in the northern waters?"
     assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), None) > 0.0
+
+
+def test_a_decade_asked_is_any_of_its_years():
+    from app.evidence import asked_years, year_matches
+
+    assert asked_years("What soured ties at the end of the 1990s, and in 2014?") == ["199x", "2014"]
+    assert year_matches("199x", "1998") and not year_matches("199x", "2001")
+    assert year_matches("2014", "2014") and not year_matches("2014", "2015")
+    assert answer_kind("Who was the Chilean official quoted by El Mercurio?") == "person"
