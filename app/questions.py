@@ -13,7 +13,8 @@ _ASK_DATE = re.compile(
 )
 _ASK_NUMBER = re.compile(
     r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b"
-    r"|^\s*what (?:was|is|were|are)\b[^?]{0,80}\bworth\b",  # "What was Russia-Japan trade worth in 2012?"
+    r"|^\s*what (?:was|is|were|are)\b[^?]{0,80}\bworth\b"  # "What was Russia-Japan trade worth in 2012?"
+    r"|\bwhat (?:was |is |were |are )?(?:the )?(?:[a-z-]+ )?(?:value|amount|size|cost|price|budget|sum)\b",
     re.I,
 )
 _ASK_PERSON = re.compile(
@@ -162,7 +163,10 @@ ASK_DAY = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.
 ASK_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
 ASK_LOCATION = re.compile(rf"^\s*where\b|\b(which|what) {_MODIFIERS}(city|town|place|location|venue|port|base)\b", re.I)
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
-HOW_MUCH = re.compile(r"\b(how much|what (was|is) the (value|amount|size|cost|volume))\b", re.I)
+HOW_MUCH = re.compile(
+    r"\b(how much|what (?:was |is |were |are )?(?:the )?(?:[a-z-]+ )?(?:value|amount|size|cost|volume|price|budget|sum))\b",
+    re.I,
+)
 ASK_SHARE = re.compile(
     r"\b(what|which) (percentage|share|proportion|portion|fraction|part)\b|\bhow large a (share|portion|part)\b", re.I
 )

@@ -595,3 +595,12 @@ def test_a_decade_asked_is_any_of_its_years():
     assert year_matches("199x", "1998") and not year_matches("199x", "2001")
     assert year_matches("2014", "2014") and not year_matches("2014", "2015")
     assert answer_kind("Who was the Chilean official quoted by El Mercurio?") == "person"
+
+
+def test_a_value_or_budget_asked_needs_an_amount():
+    q = "What was the monetary value of the contract Chile signed for six frigates?"
+    assert answer_kind(q) == "number"
+    assert answer_kind("What budget did Norway set aside for the programme?") == "number"
+    assert answer_kind("What values do Norway and Chile share?") is None
+    assert not has_kind("Chile signed a contract with Norway for six frigates.", "number", q)
+    assert has_kind("Chile signed a $2 billion contract for six frigates.", "number", q)
