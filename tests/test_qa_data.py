@@ -20,6 +20,7 @@ ANSWERABLE = {
     "blind2.jsonl": "x",
     "blind3.jsonl": "y",
     "blind4.jsonl": "z",
+    "blind5.jsonl": "w",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -30,6 +31,7 @@ UNANSWERABLE = {
     "blind2_unanswerable.jsonl": "xu",
     "blind3_unanswerable.jsonl": "yu",
     "blind4_unanswerable.jsonl": "zu",
+    "blind5_unanswerable.jsonl": "wu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
