@@ -14,7 +14,7 @@ _ASK_DATE = re.compile(
 _ASK_NUMBER = re.compile(
     r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b"
     r"|^\s*what (?:was|is|were|are)\b[^?]{0,80}\bworth\b"  # "What was Russia-Japan trade worth in 2012?"
-    r"|\bwhat (?:was |is |were |are )?(?:the )?(?:[a-z-]+ )?(?:value|amount|size|cost|price|budget|sum)\b",
+    r"|\bwhat (?:was |is |were |are )?(?:the )?(?:[a-z-]+ )?(?:value|amount|size|cost|price|budget|sum|rate)\b",
     re.I,
 )
 _ASK_PERSON = re.compile(
@@ -35,7 +35,7 @@ _ASK_NAMED = re.compile(
     r"|parties|party|funds?)\b",
     re.I,
 )
-ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?)\b", re.I)
+ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|powers?)\b", re.I)
 _ASK_REASON = re.compile(
     r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b",
     re.I,
@@ -120,7 +120,23 @@ def with_antecedent(part: str, first: str) -> str:
     return f"{part} ({', '.join(names)})" if names else part
 
 
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:according to [^,?]{2,60}|in [^,?]{2,40}?(?:'s|’s)? (?:view|reading|account|words|analysis|opinion|telling|assessment)|as [^,?]{2,40}? (?:sees|puts|tells) it),\s+(?=\w)",
+    re.I,
+)
+
+
+def core(question: str) -> str:
+    """The question without a leading attribution ("According to Funabashi, why ...?") or a
+    premise it grants ("Given X, what ...?"): where "Why ...", "When ..." start."""
+    m = _ATTRIBUTION.match(question)
+    rest = question[m.end() :] if m else question
+    rest = main_clause(rest)
+    return rest[0].upper() + rest[1:] if rest else question
+
+
 def answer_kind(question: str) -> str | None:
+    question = core(question)
     if focus_noun(question) and not ASK_ABBREVIATION.search(question):  # "the full name of X" asks for a gloss
         return "name"
     if _WHO_IS_NAME.match(question):

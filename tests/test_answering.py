@@ -604,3 +604,11 @@ def test_a_value_or_budget_asked_needs_an_amount():
     assert answer_kind("What values do Norway and Chile share?") is None
     assert not has_kind("Chile signed a contract with Norway for six frigates.", "number", q)
     assert has_kind("Chile signed a $2 billion contract for six frigates.", "number", q)
+
+
+def test_an_attribution_or_a_premise_before_the_question_word_keeps_its_kind():
+    assert answer_kind("According to Nordmann, why does Norway seek ties with Chile?") == "reason"
+    assert answer_kind("In Nordmann's view, when did Norway first sign?") == "date"
+    assert answer_kind("Given the quota cut, how many boats remain?") == "number"
+    assert answer_kind("Which two European powers patrol the strait?") == "place"  # countries
+    assert answer_kind("What rate of growth does Chile aim for?") == "number"
