@@ -21,6 +21,7 @@ ANSWERABLE = {
     "blind3.jsonl": "y",
     "blind4.jsonl": "z",
     "blind5.jsonl": "w",
+    "blind6.jsonl": "v",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -32,6 +33,7 @@ UNANSWERABLE = {
     "blind3_unanswerable.jsonl": "yu",
     "blind4_unanswerable.jsonl": "zu",
     "blind5_unanswerable.jsonl": "wu",
+    "blind6_unanswerable.jsonl": "vu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
