@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-_ROW = re.compile(r"^([A-Z][A-Za-z&/]{1,9}) – ([A-Z][^\n]{3,120})$", re.M)
+_ROW = re.compile(r"^([A-Z][A-Za-z&/-]{1,9}) – ([A-Z][^\n]{3,120})$", re.M)
 # "(FOIP)", and "(JACE or Keizai Doyukai)", "(NSC, ...)": the abbreviation first in the brackets
 _INLINE = re.compile(r"\(([A-Z][A-Za-z&/-]{1,9})(?:\)|\s+or\s|[,;]\s)")
 _WORD = re.compile(r"[\w'’-]+")
@@ -49,6 +49,11 @@ def extract_abbreviations(text: str) -> dict[str, str]:
                     found[abbr] = expansion
                     break
     return found
+
+
+def is_table_row(text: str) -> bool:
+    """Is the text a row of an abbreviation table ("NATO – North Atlantic Treaty Organization")?"""
+    return _ROW.fullmatch(text) is not None
 
 
 def expand_query(query: str, abbreviations: dict[str, str]) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .abbreviations import expand_query
+from .abbreviations import expand_query, is_table_row
 from .evidence import (
     YEAR,
     actor_named,
@@ -329,7 +329,7 @@ class Answerer:
                 c.score += 0.15  # the sentence that defines the abbreviation or term asked about
         if not (ASK_ABBREVIATION.search(question) or term):
             # "NATO – North Atlantic Treaty Organization" glosses a name, it says nothing of it
-            cands = [c for c in cands if not _ABBREVIATION_ROW.fullmatch(c.text)] or cands
+            cands = [c for c in cands if not is_table_row(c.text)] or cands
         cands.sort(key=lambda c: -c.score)
         years = asked_years(question)
         dated = {id(c) for c in cands if self._years_present(years, c)} if years else None
@@ -467,19 +467,12 @@ class Answerer:
             parts = e.split("-")
             if len(parts) == 2 and all(x[:1].isupper() for x in parts) and not self.names.named_in(e, whole):
                 return 0.0  # "Japan-India trade" asked, a passage on Russia and Japan
-        f = self.features(c, question, q_terms, entities)
-        if q_terms and f["coverage_context"] == 0.0:
-            return 0.0  # not one word of the question in or beside the sentence (a question in another language)
         if (
             _STANDS_FOR.search(question)
             and re.search(r"\b[A-Z]{2,}\b", question)
             and not self._glosses(question, c.text)
         ):
             return 0.0  # "What does MGIMO stand for?": a sentence that uses it without spelling it out
-        z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
-        term = defined_term(question)
-        glossed = bool(term and self._defines(term, c.text))
-        narrow = strict_kind(question) or glossed or actor_named(question, c.text) or self._glosses(question, c.text)
         around = self._with_source(_context(c), p).lower()
         subject = question_subject(question)
         if (
@@ -489,6 +482,13 @@ class Answerer:
             and not self.names.share_present([subject], around, passage=p.text)  # or by office: "the two leaders"
         ):
             return 0.0  # "How did China respond to X?": a sentence on X that does not name China
+        f = self.features(c, question, q_terms, entities)
+        if q_terms and f["coverage_context"] == 0.0:
+            return 0.0  # not one word of the question in or beside the sentence (a question in another language)
+        z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
+        term = defined_term(question)
+        glossed = bool(term and self._defines(term, c.text))
+        narrow = strict_kind(question) or glossed or actor_named(question, c.text) or self._glosses(question, c.text)
         # "What is JACE, where Asano worked?": the gloss of the term answers it, whoever the rest names
         if narrow and (glossed or all(self.names.named_in(e, around) for e in entities)):
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
@@ -612,7 +612,6 @@ STRICT_KIND_BONUS = 1.0
 # key string lost; 0.95 lost key strings)
 KIND_PROMOTION = 0.9
 _STANDS_FOR = re.compile(r"\b(?:stands? for|short for|full name|spelled out|written out)\b", re.I)
-_ABBREVIATION_ROW = re.compile(r"[A-Z][A-Za-z&/-]{1,9} – [A-Z].{3,120}")
 PROXIMITY_BONUS = 0.5
 NOTES_PENALTY = 0.1  # an endnote's explanatory sentence, against the body's (0.05-0.1 best; 0.2 lost)
 ENTITY_WEIGHT = 0.1

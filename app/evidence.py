@@ -122,20 +122,17 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     return False
 
 
-def _country_itself(name: str, asked: set[str | None]) -> bool:
+def _country_itself(name: str, asked: set[str]) -> bool:
     """Is the name one of the asked countries by its own name ("China", "the US"), not a city?"""
     code = _country_codes().get(name.lower()) or _SHORT_COUNTRIES.get(name)
     return code is not None and code in asked
 
 
-def _nations_words(question: str) -> list[str]:
-    """Countries a question names by their people's word ("Chinese city": China), as names."""
-    out = []
-    for w in re.findall(r"[A-Z][a-z]+", question):
-        if _DEMONYM.fullmatch(w):
-            stem = w.lower()[:4]
-            out += [n for n in _country_codes() if n.startswith(stem) and " " not in n]
-    return out
+def _demonym_countries(question: str) -> set[str]:
+    """Countries (ISO codes) a question names by their people's word ("Chinese city": China)."""
+    codes = _country_codes()
+    stems = {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", question) if _DEMONYM.fullmatch(w)}
+    return {code for n, code in codes.items() if " " not in n and n[:4] in stems}
 
 
 def _nations(text: str) -> set[str]:
@@ -177,7 +174,7 @@ def is_generic_name_word(word: str) -> bool:
     low = word.lower()
     return bool(
         low in _INSTITUTION_WORDS
-        or low in {"international", "affairs", "national", "global", "studies", "center", "centre", "club"}
+        or low in {"international", "affairs", "national", "global", "studies"}
         or _DEMONYM.fullmatch(word)
         or _country_pattern().fullmatch(low)
     )
@@ -306,7 +303,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         # "Where did ...?", "In which city ...?": a name the sentence places something in or at,
         # not a time ("in November") nor a name used as an adjective ("in the Soviet era")
         # "In which Chinese city ...?": not China itself (a city, its capital too, may answer)
-        asked = countries_named(question) | {_country_codes().get(n.lower()) for n in _nations_words(question)}
+        asked = countries_named(question) | _demonym_countries(question)
         found = [
             m.group(1)
             for m in _LOCATED.finditer(text)

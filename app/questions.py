@@ -137,11 +137,12 @@ def core(question: str) -> str:
 
 def answer_kind(question: str) -> str | None:
     question = core(question)
-    if focus_noun(question) and not ASK_ABBREVIATION.search(question):  # "the full name of X" asks for a gloss
-        return "name"
+    noun = _focus(question)
+    if noun and noun not in _GENERIC_ROLES and not ASK_ABBREVIATION.search(question):
+        return "name"  # "the full name of X" asks for a gloss
     if _WHO_IS_NAME.match(question):
         return None  # "Who is Yoko Hirose?" asks who she is: her post, not another name
-    if _focus(question) in _GENERIC_ROLES:
+    if noun in _GENERIC_ROLES:
         return "person"  # "the name of the Japanese official quoted ...": any person's name
     for kind, pattern in (
         ("date", _ASK_DATE),

@@ -533,10 +533,11 @@ def test_who_is_a_named_person_asks_for_their_description():
 
 
 def test_an_abbreviation_row_is_evidence_only_for_what_an_abbreviation_means(small_service):
-    from app.answering import _ABBREVIATION_ROW
+    from app.abbreviations import is_table_row
 
-    assert _ABBREVIATION_ROW.fullmatch("JCG – Japan Coast Guard")
-    assert not _ABBREVIATION_ROW.fullmatch("The JCG patrols the straits – every winter, with the Navy.")
+    assert is_table_row("JCG – Japan Coast Guard")
+    assert is_table_row("ADMM-Plus – ASEAN Defence Ministers' Meeting-Plus")
+    assert not is_table_row("The JCG patrols the straits – every winter, with the Navy.")
 
 
 def test_a_date_next_to_the_words_of_the_event_asked():
