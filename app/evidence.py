@@ -21,9 +21,9 @@ from .questions import (
     CAPITALISED,
     HOW_LONG,
     HOW_MUCH,
-    WHO_DID,
     counted_noun,
     focus_noun,
+    who_did,
 )
 
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
@@ -310,7 +310,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             if _is_location(m, text) and not _country_itself(m.group(1), asked)
         ]
     elif kind == "person":
-        if WHO_DID.match(question):  # "Who signed ...?": a new name as the verb's subject or agent
+        if who_did(question):  # "Who signed ...?": a new name as the verb's subject or agent
             return actor_named(question, text)
         return _person_named(text, question)
     else:  # a place: a name
@@ -499,7 +499,7 @@ _ACTOR = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
 def actor_named(question: str, text: str) -> bool:
     """For "Who visited X?": the sentence has the verb with a name the question does not give as
     its subject ("Nikolai Patrushev ... visited") or its agent ("signed between Putin and Mori")."""
-    m = WHO_DID.match(question)
+    m = who_did(question)
     if not m:
         return False
     verb = m.group(1).lower()

@@ -195,6 +195,7 @@ _WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:th
 
 
 def _focus(question: str) -> str | None:
+    question = core(question)  # "According to X, who was Japan's ambassador ...?" as answer_kind reads it
     m = _NAME_OF.search(question) or _WHO_IS.search(question)
     if not m:
         return None
@@ -305,7 +306,12 @@ def defined_term(question: str) -> str | None:
     return m.group(1) if m else None
 
 
-WHO_DID = re.compile(r"^\s*who (?!is\b|was\b|were\b|are\b|will\b|would\b|has\b|had\b|have\b)([a-z]+ed)\b", re.I)
+_WHO_DID = re.compile(r"^\s*who (?!is\b|was\b|were\b|are\b|will\b|would\b|has\b|had\b|have\b)([a-z]+ed)\b", re.I)
+
+
+def who_did(question: str) -> re.Match | None:
+    """The match of a "Who signed ...?" question (also after "According to X, ..."), its verb in group 1."""
+    return _WHO_DID.match(core(question))
 
 
 _SUBJECT = re.compile(

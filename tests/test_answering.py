@@ -613,3 +613,12 @@ def test_an_attribution_or_a_premise_before_the_question_word_keeps_its_kind():
     assert answer_kind("Given the quota cut, how many boats remain?") == "number"
     assert answer_kind("Which two European powers patrol the strait?") == "place"  # countries
     assert answer_kind("What rate of growth does Chile aim for?") == "number"
+
+
+def test_the_checks_read_the_question_past_an_attribution_as_its_kind_does():
+    q = "According to Nordmann, who was Norway's ambassador to Chile?"
+    assert answer_kind(q) == "name" and focus_noun(q) == "ambassador"
+    assert has_kind("Norway's ambassador to Chile, Kari Berg, arrived in May.", "name", q)
+    q = "According to Nordmann, who signed the pact?"
+    assert not has_kind("Nordmann, who signed nothing, met Ana Soto.", "person", q)
+    assert has_kind("In 2013 Ana Soto signed the pact.", "person", q)
