@@ -323,7 +323,7 @@ _SUBJECT = re.compile(
 def question_subject(question: str) -> str | None:
     """The name that is the question's grammatical subject, by its last word: "Modi" in "Why
     did Narendra Modi choose Japan ...?", "China" in "How did China respond ...?"."""
-    m = _SUBJECT.match(question)
+    m = _SUBJECT.match(core(question))
     if not m:
         return None
     word = re.sub(r"['’]s?$", "", m.group(1).split()[-1])

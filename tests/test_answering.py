@@ -487,6 +487,7 @@ def test_a_sentence_of_the_kind_asked_goes_first_only_when_nearly_as_good_as_the
         ("What did the Solberg government propose?", "Solberg"),
         ("What reason do experts give?", None),  # no name as the subject
         ("Which Chilean company built the port?", None),
+        ("According to Ana Soto, how did Peru respond to the pact?", "Peru"),  # past the attribution
     ],
 )
 def test_question_subject(question, subject):
