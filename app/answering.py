@@ -45,6 +45,7 @@ from .questions import (
     HOW_MANY,
     answer_kind,
     defined_term,
+    leading_word,
     main_clause,
     question_entities,
     question_subject,
@@ -213,7 +214,11 @@ class Answerer:
     def entities(self, question: str) -> list[str]:
         """The question's names and numbers, a spelled-out name the corpus only abbreviates as its
         abbreviation ("Belt and Road Initiative": BRI)."""
-        return self.names.contract(question, question_entities(question))
+        found = question_entities(question)
+        first = leading_word(question)
+        if first and self.names.is_proper(first):
+            found.insert(0, first)  # "Patrushev and Japan: when did he ...?": a name, though first
+        return self.names.contract(question, found)
 
     def _authors_named(self, question: str) -> set[str]:
         """Authors of the corpus whose surname the question mentions."""
@@ -254,7 +259,9 @@ class Answerer:
             return False
         p = c.passage
         text = " ".join([p.text, p.section, p.title, p.date[:4]])
-        return all(re.search(year_pattern(y), text) for y in years)
+        # several years: a span of years, or one for each of several sources ("by 2014 (Stimson)
+        # and by 2016 (Funabashi)"), any of which a sentence may speak of
+        return any(re.search(year_pattern(y), text) for y in years)
 
     # -------------------------------------------------------------- answer
 
@@ -496,8 +503,9 @@ class Answerer:
             # Mori"), or a gloss of the term asked about ("Keidanren (Japan Business Federation)");
             # the model cannot learn this from the few such questions it was fitted on
             z += STRICT_KIND_BONUS
-        if kind in ("date", "number") and value_near_terms(question, c.text, kind) >= 2:
-            z += PROXIMITY_BONUS  # the date or figure stands next to the words of the thing asked
+        if kind in ("date", "number", "reason") and value_near_terms(question, c.text, kind) >= 2:
+            # the date, the figure or the "because" stands next to the words of the thing asked
+            z += PROXIMITY_BONUS
         return 1.0 / (1.0 + math.exp(-z))
 
     def _compose(
@@ -571,8 +579,9 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
     i = next((k for k, s in enumerate(spans) if s.start == c.start), None)
     if i is not None and i > 0 and _ANAPHORIC_START.match(c.text):
         # "For this reason, ..." points back: quote the sentence it refers to as well
-        same_paragraph = "\n\n" not in c.passage.text[spans[i - 1].end : c.start]
-        if same_paragraph and len(c.passage.text[spans[i - 1].start : c.end].split()) <= max_words:
+        # (a paragraph may open with it too: "Therefore, ..." follows from the one before)
+        previous = c.passage.text[spans[i - 1].start : spans[i - 1].end].rstrip()
+        if previous[-1:] in '.!?"”’' and len(c.passage.text[spans[i - 1].start : c.end].split()) <= max_words:
             return spans[i - 1].start, c.end
     if cue is None or i is None or i + 1 >= len(spans):
         return c.start, c.end

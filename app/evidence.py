@@ -89,7 +89,7 @@ _AMOUNT = re.compile(
     r"|quadruple[sd]?|[\w-]+fold|times)\b|%",
     re.I,
 )
-_NUMBER_WORDS = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|several|many)"
+_NUMBER_WORDS = r"(?:\d[\d,.]*(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|several|many)"
 
 
 def _word_stems(question: str) -> set[str]:
@@ -265,6 +265,36 @@ def _event_as_cause(text: str, question: str) -> bool:
     return len(after) >= 3 and len(after) >= 2 * max(1, len(before))
 
 
+# The words a text may count a thing by, as the first five letters of each: "how many nations"
+# is answered by "more than 50 countries", "how many heads of state" by "200 foreign leaders"
+_COUNT_GROUPS = (
+    ("natio", "count", "state"),
+    ("count", "natio", "state"),
+    ("state", "count", "natio"),
+    ("leade", "heads", "head ", "presi", "prime"),
+    ("heads", "leade", "presi", "prime"),
+    ("meeti", "summi", "talks"),
+    ("summi", "meeti", "talks"),
+    ("talks", "meeti", "summi"),
+    ("times", "occas", "visit", "meeti"),
+    ("occas", "times"),
+    ("compa", "firms", "enter", "corpo"),
+    ("firms", "compa", "enter", "corpo"),
+    ("enter", "compa", "firms"),
+    ("docum", "agree", "memor", "accor"),
+    ("agree", "docum", "accor", "deals", "memor"),
+    ("deals", "agree", "contr"),
+    ("soldi", "troop", "perso"),
+    ("troop", "soldi", "perso"),
+    ("peopl", "perso", "citiz", "indiv", "resid"),
+    ("ships", "vesse"),
+    ("vesse", "ships"),
+    ("plane", "aircr", "jets", "fight"),
+    ("aircr", "plane", "jets", "fight"),
+)
+COUNT_SYNONYMS = {group[0]: group[1:] for group in _COUNT_GROUPS}
+
+
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     """Does the text hold an answer of the kind asked for that the question does not already give?"""
     if kind is None:
@@ -287,8 +317,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         noun = counted_noun(question)
         if noun:
             # "how many documents": a number counting documents ("11 documents were signed")
-            noun = re.escape(noun[:5])
-            return bool(re.search(rf"\b{_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?{noun}", text, re.I))
+            nouns = "|".join(re.escape(n) for n in (noun[:5], *COUNT_SYNONYMS.get(noun[:5], ())))
+            return bool(re.search(rf"\b{_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})", text, re.I))
         if HOW_LONG.search(question) and not _DURATION.search(text):
             return False
         if HOW_MUCH.search(question) and not _AMOUNT.search(text):
@@ -332,12 +362,13 @@ _VALUE = {
     "number": re.compile(
         r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|twice|double|triple)\b", re.I
     ),
+    "reason": re.compile(r"\b(?:because|due to|owing to|as a result of|for this reason|reasons? for)\b", re.I),
 }
 
 
 def value_near_terms(question: str, text: str, kind: str | None, *, window: int = 6) -> int:
-    """For a date or a number asked: the most of the question's own words (by stem) found within
-    ``window`` words of one date or number of the text. "Crimea Annexation by Russia (February to
+    """For a date, a number or a reason asked: the most of the question's own words (by stem)
+    found within ``window`` words of one date, number or causal phrase ("owing to") of the text. "Crimea Annexation by Russia (February to
     March 2014)" dates the annexation; "... annexation of Crimea" in a sentence whose only year
     is another event's does not."""
     pattern = _VALUE.get(kind or "")
@@ -470,7 +501,7 @@ def countries_named(text: str) -> set[str]:
 
 
 _TITLE = r"(?:mayor|minister|president|professor|director|chairman|chairwoman|secretary|ambassador|governor|chief|head|fellow|adviser|advisor|editor|expert)"
-_APPOSITION = r"(?!(?:and|or|but|who|which|that|however|too|also|as)\b)(?:[a-z]|(?:Chairman|President|Director|Professor|Minister|Secretary|Ambassador|Head|Chief|Senior|Deputy|Vice|Former|Then)\b)"
+_APPOSITION = r"(?!(?:and|or|but|who|which|that|however|too|also|as)\b)(?:[a-z]|(?:Chair|Chairman|Chairwoman|Chairperson|President|Director|Professor|Minister|Secretary|Ambassador|Head|Chief|Senior|Deputy|Vice|Former|Then|Executive|Member|Fellow|Governor|Editor|Founder|Commander|Associate|Assistant)\b)"
 
 
 def defines(term: str, text: str) -> bool:
@@ -478,7 +509,7 @@ def defines(term: str, text: str) -> bool:
     t = re.escape(term)
     return bool(
         re.search(
-            rf"(?<![\w-]){t}\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t},? (?:is|was|are|were|refers to|means|stands for|an?) ",
+            rf"(?<![\w-]){t}[\"”’']?\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t},? (?:is|was|are|were|refers to|means|stands for|an?) ",
             text,
         )
         # a person's name ("Who is Kurt Campbell?"): in apposition ("Kurt Campbell, former

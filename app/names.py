@@ -57,6 +57,7 @@ class NameFinder:
         self._mentioned: dict[str, bool] = {}
         self._persons: dict[str, bool] = {}
         self._initialisms: dict[str, Counter[str]] | None = None  # built on first use
+        self._lower_words: set[str] | None = None  # the corpus's words in lower case, on first use
 
     def contract(self, question: str, entities: list[str]) -> list[str]:
         """The entities with a spelled-out name the corpus only abbreviates put as its
@@ -104,6 +105,14 @@ class NameFinder:
             elif by_office and self.is_person(e) and re.search(rf"\b{re.escape(e)}\b", passage):
                 found += 1
         return found / len(entities)
+
+    def is_proper(self, word: str) -> bool:
+        """A word the corpus always capitalises, also inside a sentence: a name ("Patrushev"),
+        not a common word that heads one ("Under", "Given")."""
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z]\w*", self._corpus_cased))
+        inside = rf"(?<=[a-z,;] ){re.escape(word)}\b"
+        return word.lower() not in self._lower_words and re.search(inside, self._corpus_cased) is not None
 
     def is_person(self, name: str) -> bool:
         """A surname the corpus gives a title ("Prime Minister Abe", "President Putin", "Mr. Abe")."""

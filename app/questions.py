@@ -37,7 +37,9 @@ _ASK_NAMED = re.compile(
 )
 ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|powers?)\b", re.I)
 _ASK_REASON = re.compile(
-    r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (were|was|are|is) the reasons?\b|\bwhat (motivated|drove|prompted|led)\b",
+    r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (motivated|drove|prompted|led)\b"
+    # "What is one reason ...?", "What were the two main reasons ...?"
+    r"|\bwhat (?:(?:were|was|are|is) )?(?:(?:the|one|a|another|two|three|some|main|key|chief|primary|principal|major) )*reasons?\b",
     re.I,
 )
 
@@ -121,7 +123,9 @@ def with_antecedent(part: str, first: str) -> str:
 
 
 _ATTRIBUTION = re.compile(
-    r"^\s*(?:according to [^,?]{2,60}|in [^,?]{2,40}?(?:'s|’s)? (?:view|reading|account|words|analysis|opinion|telling|assessment)|as [^,?]{2,40}? (?:sees|puts|tells) it),\s+(?=\w)",
+    r"^\s*(?:(?:according to [^,?]{2,60}|in [^,?]{2,40}?(?:'s|’s)? (?:view|reading|account|words|analysis|opinion|telling|assessment)|as [^,?]{2,40}? (?:sees|puts|tells) it),\s+(?=\w)"
+    # a topic ahead of the question: "Patrushev and Japan: when did he ...?", "The 2020 drill - where was it?"
+    r"|[^:?]{2,80}?(?::|\s[-–—])\s+(?=(?:how|why|when|where|what|which|who|whom|whose)\b))",
     re.I,
 )
 
@@ -279,6 +283,13 @@ def question_entities(question: str) -> list[str]:
     return out
 
 
+def leading_word(question: str) -> str | None:
+    """The question's first word when capitalised and not a question word: question_entities
+    leaves it out, as any sentence's first word is; the caller checks it is a name."""
+    m = re.match(r"\s*([A-Z][a-z]+)\b", question)
+    return m.group(1) if m and m.group(1).lower() not in _QUESTION_WORDS else None
+
+
 ASK_ADVICE = re.compile(
     r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|must|insists?|call(s|ed)? for|needed|needs? to|required|necessary)\b",
     re.I,
@@ -299,10 +310,17 @@ _WHO_IS_NAME = re.compile(
 )
 
 
+# "What does chikyuugi wo fukan suru gaiko mean?", "What does the term 'rules promoter' refer to?"
+_WHAT_MEANS = re.compile(
+    r"^\s*what (?:does|do|did) (?:the )?(?:(?:term|phrase|word|expression|name|slogan|concept) )?[\"“'‘]?(.+?)[\"”'’]? (?:mean|refer to|signify)\s*[?.]?\s*$",
+    re.I,
+)
+
+
 def defined_term(question: str) -> str | None:
-    """The name a "What is X?" or "Who is X?" question asks to have explained ("Keidanren",
-    "the CPTPP", "Yoko Hirose")."""
-    m = _WHAT_IS.match(question) or _WHO_IS_NAME.match(question)
+    """The name a "What is X?", "Who is X?" or "What does X mean?" question asks to have
+    explained ("Keidanren", "the CPTPP", "Yoko Hirose")."""
+    m = _WHAT_IS.match(question) or _WHO_IS_NAME.match(question) or _WHAT_MEANS.match(question)
     return m.group(1) if m else None
 
 

@@ -623,3 +623,54 @@ def test_the_checks_read_the_question_past_an_attribution_as_its_kind_does():
     q = "According to Nordmann, who signed the pact?"
     assert not has_kind("Nordmann, who signed nothing, met Ana Soto.", "person", q)
     assert has_kind("In 2013 Ana Soto signed the pact.", "person", q)
+
+
+def test_one_reason_asks_for_a_reason():
+    assert answer_kind("What is one reason Norway delayed the pact?") == "reason"
+    assert answer_kind("What were the two main reasons for the delay?") == "reason"
+    assert answer_kind("What reason do experts give for the delay?") == "reason"
+    assert answer_kind("What is the pact?") is None
+
+
+def test_a_count_may_name_the_thing_by_another_word():
+    q = "How many nations had Nordmann visited by 2015?"
+    assert has_kind("Nordmann has visited more than 50 countries.", "number", q)
+    assert has_kind("meeting more than 200 foreign leaders", "number", "How many heads of state did he meet?")
+    assert has_kind("This was their 21st meeting.", "number", "How many times had they met?")  # an ordinal
+    assert not has_kind("Nordmann has visited many places.", "number", q)
+
+
+def test_a_paragraph_opening_with_therefore_is_quoted_with_its_reason():
+    from app.answering import _extend
+
+    sentences = ["Norway feared losing control of the rules.", "Therefore, Norway proposed a wider zone."]
+    c = _candidate(sentences, 1, sep="\n\n")
+    start, end = _extend(c, None, "reason", 80)
+    assert c.passage.text[start:end].startswith("Norway feared")
+
+
+def test_what_does_a_term_mean_asks_for_its_gloss():
+    assert defined_term("What does kaiyo kokka mean?") == "kaiyo kokka"
+    assert defined_term("what does the term 'rules promoter' refer to?") == "rules promoter"
+    assert defines("kaiyo kokka", 'Norway\'s "kaiyo kokka" (maritime state) idea')
+    assert defines("Kari Nordmann", "Kari Nordmann, Chair of the Norway-Chile Business Committee, spoke.")
+
+
+def test_a_topic_before_the_question_word_keeps_its_kind():
+    assert answer_kind("Nordmann and Chile: when did he first visit?") == "date"
+    assert answer_kind("The 2020 Svalbard drill - where was it held?") == "place"
+    assert answer_kind("What is the Norway-Chile pact?") is None  # a hyphen is not a dash
+
+
+def test_a_leading_name_the_corpus_always_capitalises_is_an_entity(small_service):
+    answerer = small_service.answerer
+    assert "Hokkaido" in answerer.entities("Hokkaido patrols: who joins them?")
+    assert "Fishing" not in answerer.entities("Fishing quotas: why were they cut?")  # a common word
+    assert "Patrol" not in answerer.entities("Patrol boats from where?")  # lower case in the corpus too
+
+
+def test_years_of_several_sources_are_each_enough(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["Fishing quotas were cut by 12 percent in 2014."], 0)
+    assert answerer._years_present(["2014", "2018"], c)
+    assert not answerer._years_present(["2016"], c)

@@ -22,6 +22,8 @@ ANSWERABLE = {
     "blind4.jsonl": "z",
     "blind5.jsonl": "w",
     "blind6.jsonl": "v",
+    "blind7.jsonl": "t",
+    "blind9.jsonl": "r",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -34,6 +36,8 @@ UNANSWERABLE = {
     "blind4_unanswerable.jsonl": "zu",
     "blind5_unanswerable.jsonl": "wu",
     "blind6_unanswerable.jsonl": "vu",
+    "blind7_unanswerable.jsonl": "tu",
+    "blind9_unanswerable.jsonl": "ru",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
