@@ -27,11 +27,13 @@ from .evidence import (
     YEAR,
     actor_named,
     asked_years,
+    compared_part,
     cue_for,
     defines,
     figures_of_other_years,
     has_kind,
     is_generic_name_word,
+    other_ordinal,
     value_near_terms,
     values_differ,
     year_matches,
@@ -468,6 +470,17 @@ class Answerer:
             return 0.0  # "in 2020": a sentence about another year does not answer it
         if kind == "number" and years and figures_of_other_years(c.text, years):
             return 0.0  # "How much in 2014?": "$32 billion in 2013 ... expected to rise in 2014"
+        if kind and other_ordinal(question, c.text):
+            return 0.0  # "the first joint exercise": "the 17th joint exercise" is another
+        compared = compared_part(c.text) if kind in ("number", "date") else None
+        if compared and has_kind(compared[0], kind, question):
+            head, tail = (part.lower() for part in compared)
+            if any(
+                self.names.found(e, tail) and not self.names.found(e, head)
+                for e in entities
+                if any(ch.isalpha() for ch in e) and e not in self._source_names
+            ):
+                return 0.0  # "India's rate with South Korea": "higher than the agreements with South Korea"
         p = c.passage
         whole = " ".join([p.text, p.section, p.title, p.author]).lower()
         for e in entities:

@@ -273,7 +273,7 @@ _COUNT_GROUPS = (
     ("state", "count", "natio"),
     ("leade", "heads", "head ", "presi", "prime"),
     ("heads", "leade", "presi", "prime"),
-    ("meeti", "summi", "talks"),
+    ("meeti", "summi", "talks", "times"),
     ("summi", "meeti", "talks"),
     ("talks", "meeti", "summi"),
     ("times", "occas", "visit", "meeti"),
@@ -403,6 +403,43 @@ def figures_of_other_years(text: str, years: list[str]) -> bool:
         if any(year_matches(y, nearest) for y in years):
             return False
     return True
+
+
+_COMPARED = re.compile(
+    r"\b(?:more|less|higher|lower|greater|larger|smaller|bigger|fewer|better|worse|faster|slower)\s+than\b(?!\s+(?:\d|a |an |one|two|three|half|double|twice))|\bcompared (?:with|to)\b|\bunlike\b",
+    re.I,
+)
+
+
+def compared_part(text: str) -> tuple[str, str] | None:
+    """A sentence that compares its figure with something else: the part that holds the figure
+    and the part after "than" ("close to 90 percent, which is much higher than the agreements
+    India signed with South Korea": the rate is not South Korea's). None without a comparison."""
+    m = _COMPARED.search(text)
+    return (text[: m.start()], text[m.end() :]) if m else None
+
+
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_ORDINAL = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))((?:\s+[\w-]+){{1,4}})", re.I)
+
+
+def _ordinals(text: str) -> list[tuple[int, set[str]]]:
+    """Each ordinal of the text as a number, with the stems of the words after it."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        word = m.group(1).lower()
+        n = _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(re.sub(r"\D", "", word))
+        out.append((n, {w.lower()[:5] for w in m.group(2).split() if len(w) > 2}))
+    return out
+
+
+def other_ordinal(question: str, text: str) -> bool:
+    """For "When was the first joint naval exercise?": the text numbers the same thing otherwise
+    ("the 17th joint naval rescue exercise"), so it speaks of another one."""
+    asked = _ordinals(question)
+    if not asked:
+        return False
+    return any(n != m and len(words & said) >= 2 for n, words in asked for m, said in _ordinals(text))
 
 
 REASON_CUE = re.compile(

@@ -674,3 +674,26 @@ def test_years_of_several_sources_are_each_enough(small_service):
     c = _candidate(["Fishing quotas were cut by 12 percent in 2014."], 0)
     assert answerer._years_present(["2014", "2018"], c)
     assert not answerer._years_present(["2016"], c)
+
+
+def test_a_figure_compared_with_another_things_is_not_that_things(small_service):
+    from app.evidence import compared_part
+
+    assert answer_kind("What tariff reduction rate did Chile grant Peru?") == "number"
+    head, tail = compared_part("Chile's rate is 90 percent, much higher than the deal Chile signed with Peru.")
+    assert "90 percent" in head and "Peru" in tail
+    assert compared_part("Chile has more than 50 ports.") is None  # "more than" a figure compares nothing
+    answerer = small_service.answerer
+    c = _candidate(["Quotas for Hokkaido were cut by 12 percent, more than those for the U.S. Navy."], 0)
+    q = "By how much were quotas for the U.S. Navy cut?"
+    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
+
+
+def test_another_ordinal_of_the_same_thing_is_another_one():
+    from app.evidence import other_ordinal
+
+    q = "When did Chile and Peru hold their first joint naval rescue exercise?"
+    assert other_ordinal(q, "In 2017 Chile and Peru ran the 17th joint naval rescue exercise.")
+    assert not other_ordinal(q, "In 1998 Chile and Peru ran the first joint naval rescue exercise.")
+    assert not other_ordinal(q, "In 2017 Chile ran its 17th census since independence.")
+    assert not other_ordinal("When did the exercise take place?", "the 17th joint naval rescue exercise")
