@@ -361,8 +361,12 @@ class Answerer:
             cands = promoted + [c for c in cands if id(c) not in chosen]
         return _Selection(cands, kind, cue, q_terms, entities)
 
-    def answer(self, question: str, hits: list[Hit], query_vector: np.ndarray) -> Answer:
+    def answer(
+        self, question: str, hits: list[Hit], query_vector: np.ndarray, *, threshold: float | None = None
+    ) -> Answer:
+        """``threshold``: the support needed, when not the settings' abstain_threshold."""
         s = self.settings
+        threshold = s.abstain_threshold if threshold is None else threshold
         entities = self.entities(question)
         unknown = self.names.unmentioned(entities)
         if unknown:  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan: no scoring
@@ -373,7 +377,7 @@ class Answerer:
         cands, kind, cue, q_terms, entities = sel.candidates, sel.kind, sel.cue, sel.q_terms, sel.entities
         best = cands[0]
         support = self.support(best, question, q_terms, entities, kind)
-        if support < s.abstain_threshold:
+        if support < threshold:
             return Answer(question, NOT_COVERED, False, hits=hits, support=support)
 
         chosen = [best]
@@ -410,7 +414,7 @@ class Answerer:
                 other
                 and other.score >= best.score * 0.9
                 and not self._repeats(other, chosen[:1])
-                and self.support(other, question, q_terms, entities, kind) >= s.abstain_threshold
+                and self.support(other, question, q_terms, entities, kind) >= threshold
             ):
                 chosen = chosen[: s.answer_max_sentences - 1] + [other]
         spans: list[tuple[int, int]] = []

@@ -158,13 +158,15 @@ def run_evaluation(
             }
 
     # Answers
-    key_hits, answered, quotes_ok, quotes_total = 0, 0, 0, 0
+    key_hits, all_keys, answered, quotes_ok, quotes_total = 0, 0, 0, 0, 0
     misses: list[dict] = []
     for item in golden:
         ans = service.ask(item["question"])
         text = normalise(ans.text).casefold()
-        has_key = any(normalise(k).casefold() in text for k in item.get("answer_keys", []))
+        found = [normalise(k).casefold() in text for k in item.get("answer_keys", [])]
+        has_key = any(found)
         key_hits += has_key
+        all_keys += all(found)  # each part of "When ..., and which ...?", each source of a comparison
         answered += ans.grounded
         if not has_key or not ans.grounded:
             misses.append({"id": item["id"], "grounded": ans.grounded, "has_key": has_key})
@@ -181,6 +183,7 @@ def run_evaluation(
     n = len(golden)
     report["answers"] = {
         "key_string_share": round(key_hits / n, 4),
+        "all_key_strings_share": round(all_keys / n, 4),
         "answerable_answered": round(answered / n, 4),
         "answerable_wrongly_abstained": round(1 - answered / n, 4),
         "unanswerable_abstained": round(sum(abstained) / len(abstained), 4) if abstained else None,
@@ -241,7 +244,8 @@ def format_report(report: dict) -> str:
     a = report["answers"]
     lines += [
         "",
-        f"answers: key string {a['key_string_share']:.3f}, answerable answered {a['answerable_answered']:.3f}, "
+        f"answers: key string {a['key_string_share']:.3f} (all key strings {a['all_key_strings_share']:.3f}), "
+        f"answerable answered {a['answerable_answered']:.3f}, "
         f"unanswerable abstained {a['unanswerable_abstained']}, quotes verbatim {a['quotes_verbatim']:.3f}",
     ]
     if report.get("failures"):

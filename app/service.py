@@ -81,10 +81,14 @@ class Service:
         if len(parts) == 1:
             answer = self.answerer.answer(question, hits, vectors[0])
         else:  # a compound question: each part answered (or not) on its own
-            answers = []
+            answers: list[Answer] = []
             for part, vector in zip(asked, vectors[1:]):
                 part_hits = self.retriever.search(part, k=k, filters=filters, query_vector=vector)
-                answers.append(self.answerer.answer(part, _merge_hits(part_hits, hits, k), vector))
+                # once an earlier part is answered, the corpus covers the topic: a later part
+                # ("..., and when was it signed?") needs less support
+                followup = any(a.grounded for a in answers)
+                threshold = self.settings.abstain_threshold_followup if followup else None
+                answers.append(self.answerer.answer(part, _merge_hits(part_hits, hits, k), vector, threshold=threshold))
             answer = combine_answers(question, parts, answers, hits)
         if self.settings.llm_base_url and answer.hits:
             from .generation import generate_answer

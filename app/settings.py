@@ -92,6 +92,12 @@ class Settings(BaseSettings):
     abstain_threshold: float = Field(
         0.5, ge=0.0, le=1.0, description="Probability of support (abstention model) under which the answer abstains."
     )
+    abstain_threshold_followup: float = Field(
+        0.35,
+        ge=0.0,
+        le=1.0,
+        description="The same, for a later part of a compound question once an earlier part is answered.",
+    )
 
     # Optional generation (OpenAI-compatible chat completions)
     llm_base_url: str | None = Field(None, description="e.g. http://127.0.0.1:11434/v1; unset means extractive only.")

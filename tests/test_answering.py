@@ -697,3 +697,16 @@ def test_another_ordinal_of_the_same_thing_is_another_one():
     assert not other_ordinal(q, "In 1998 Chile and Peru ran the first joint naval rescue exercise.")
     assert not other_ordinal(q, "In 2017 Chile ran its 17th census since independence.")
     assert not other_ordinal("When did the exercise take place?", "the 17th joint naval rescue exercise")
+
+
+@pytest.mark.parametrize("followup, second_answered", [(0.0, True), (1.0, False)])
+def test_a_later_part_of_a_compound_question_has_its_own_threshold(
+    small_settings, fake_embedder, followup, second_answered
+):
+    from app.service import Service
+
+    settings = small_settings.model_copy(update={"abstain_threshold": 0.0, "abstain_threshold_followup": followup})
+    service = Service.load(settings, fake_embedder)
+    answer = service.ask("Which waters does the Japan Coast Guard patrol, and why were fishing quotas cut?")
+    assert answer.grounded  # the first part, at threshold 0
+    assert ("The corpus does not say" not in answer.text) == second_answered
