@@ -605,12 +605,20 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
     nxt = spans[i + 1]
     # "... products are excluded. [...] These issues must be addressed by updating the FTA.": a
     # sentence pointing back with the reason or advice, one or two sentences on, completes it
-    for later in spans[i + 1 : i + 3]:
+    for k, later in enumerate(spans[i + 1 : i + 3], start=i + 1):
         text = c.passage.text[later.start : later.end]
         if _CONTINUATION_START.match(text) and cue.search(text):
-            if len(c.passage.text[c.start : later.end].split()) <= max_words:
-                return c.start, later.end
-            break
+            if len(c.passage.text[c.start : later.end].split()) > max_words:
+                break
+            end = later.end
+            # and the rest of its paragraph while it goes on giving advice or reasons
+            for more in spans[k + 1 :]:
+                if "\n\n" in c.passage.text[end : more.start] or not cue.search(c.passage.text[more.start : more.end]):
+                    break
+                if len(c.passage.text[c.start : more.end].split()) > max_words:
+                    break
+                end = more.end
+            return c.start, end
     if cue.search(c.text):
         return c.start, c.end  # the sentence gives the reason or advice itself
     gap = c.passage.text[c.end : nxt.start]

@@ -291,7 +291,7 @@ def leading_word(question: str) -> str | None:
 
 
 ASK_ADVICE = re.compile(
-    r"\b(recommend\w*|propos\w*|suggest\w*|advis\w*|urge\w*|should|must|insists?|call(s|ed)? for|needed|needs? to|required|necessary)\b",
+    r"\b(recommend\w*|propos\w*|suggest\w*|advi[sc]\w*|urge\w*|should|must|insists?|call(s|ed)? for|needed|needs? to|required|necessary)\b",
     re.I,
 )
 ASK_ABBREVIATION = re.compile(

@@ -710,3 +710,20 @@ def test_a_later_part_of_a_compound_question_has_its_own_threshold(
     answer = service.ask("Which waters does the Japan Coast Guard patrol, and why were fishing quotas cut?")
     assert answer.grounded  # the first part, at threshold 0
     assert ("The corpus does not say" not in answer.text) == second_answered
+
+
+def test_advice_that_goes_on_over_its_paragraph_is_quoted_whole():
+    from app.answering import _extend
+    from app.evidence import ADVICE_CUE
+    from app.questions import ASK_ADVICE
+
+    assert ASK_ADVICE.search("Nordmann's advice for the fisheries pact?")
+    sentences = [
+        "Build a solid foundation for the pact.",
+        "This needs to begin with basic questions.",
+        "Both sides need to do more public diplomacy on fisheries.",
+        "A new office opened in Lima.",
+    ]
+    c = _candidate(sentences, 0)
+    start, end = _extend(c, ADVICE_CUE, None, 80)
+    assert c.passage.text[start:end].endswith("public diplomacy on fisheries.")
