@@ -159,7 +159,26 @@ def answer_kind(question: str) -> str | None:
     ):
         if pattern.search(question):
             return kind
+    if not _WH_WORD.search(question):  # a search-box query: "number of Abe-Putin meetings by 2014"
+        for kind, pattern in _KEYWORD_KINDS:
+            if pattern.search(question):
+                return kind
     return None
+
+
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+# What a query without a question word asks for, by the noun that names it
+_KEYWORD_KINDS = (
+    (
+        "reason",
+        re.compile(
+            r"\b(?:reasons?|motives?|motivations?|rationale|causes?)\b(?! of (?:the )?(?:number|year|date)\b)", re.I
+        ),
+    ),
+    ("number", re.compile(r"\b(?:number of|count|amount|total|percentage|share of|figures?)\b", re.I)),
+    ("date", re.compile(r"\b(?:date|year|month|day)\b", re.I)),
+    ("place", re.compile(r"\b(?:location|venue|place|city)\b", re.I)),
+)
 
 
 HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.I)

@@ -727,3 +727,18 @@ def test_advice_that_goes_on_over_its_paragraph_is_quoted_whole():
     c = _candidate(sentences, 0)
     start, end = _extend(c, ADVICE_CUE, None, 80)
     assert c.passage.text[start:end].endswith("public diplomacy on fisheries.")
+
+
+@pytest.mark.parametrize(
+    "query, kind",
+    [
+        ("number of Norway-Chile summits by 2014?", "number"),
+        ("Nordmann Lima visit date", "date"),
+        ("Svalbard drill venue?", "place"),
+        ("reasons for Norway's Chile outreach", "reason"),
+        ("Norway Chile relations 2018", None),
+        ("What is the date line?", None),  # a question word: read as a question, not by its nouns
+    ],
+)
+def test_a_query_without_a_question_word_asks_by_its_noun(query, kind):
+    assert answer_kind(query) == kind
