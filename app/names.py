@@ -57,7 +57,9 @@ class NameFinder:
         self._mentioned: dict[str, bool] = {}
         self._persons: dict[str, bool] = {}
         self._initialisms: dict[str, Counter[str]] | None = None  # built on first use
-        self._lower_words: set[str] | None = None  # the corpus's words in lower case, on first use
+        # the corpus's words in lower case, and its capitalised words inside a sentence, on first use
+        self._lower_words: set[str] | None = None
+        self._inside_words: set[str] = set()
 
     def contract(self, question: str, entities: list[str]) -> list[str]:
         """The entities with a spelled-out name the corpus only abbreviates put as its
@@ -111,8 +113,8 @@ class NameFinder:
         not a common word that heads one ("Under", "Given")."""
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"\b[a-z]\w*", self._corpus_cased))
-        inside = rf"(?<=[a-z,;] ){re.escape(word)}\b"
-        return word.lower() not in self._lower_words and re.search(inside, self._corpus_cased) is not None
+            self._inside_words = set(re.findall(r"(?<=[a-z,;] )([A-Z]\w*)", self._corpus_cased))
+        return word.lower() not in self._lower_words and word in self._inside_words
 
     def is_person(self, name: str) -> bool:
         """A surname the corpus gives a title ("Prime Minister Abe", "President Putin", "Mr. Abe")."""
