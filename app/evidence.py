@@ -538,7 +538,7 @@ def countries_named(text: str) -> set[str]:
 
 
 _TITLE = r"(?:mayor|minister|president|professor|director|chairman|chairwoman|secretary|ambassador|governor|chief|head|fellow|adviser|advisor|editor|expert)"
-_APPOSITION = r"(?!(?:and|or|but|who|which|that|however|too|also|as)\b)(?:[a-z]|(?:Chair|Chairman|Chairwoman|Chairperson|President|Director|Professor|Minister|Secretary|Ambassador|Head|Chief|Senior|Deputy|Vice|Former|Then|Executive|Member|Fellow|Governor|Editor|Founder|Commander|Associate|Assistant)\b)"
+_APPOSITION = r"(?!(?:and|or|but|who|which|that|however|too|also|as)\b)(?:[a-z]|(?:Honorary|Acting|Special|Permanent|Chair|Chairman|Chairwoman|Chairperson|President|Director|Professor|Minister|Secretary|Ambassador|Head|Chief|Senior|Deputy|Vice|Former|Then|Executive|Member|Fellow|Governor|Editor|Founder|Commander|Associate|Assistant)\b)"
 
 
 def defines(term: str, text: str) -> bool:

@@ -114,6 +114,7 @@ class NameFinder:
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"\b[a-z]\w*", self._corpus_cased))
             self._inside_words = set(re.findall(r"(?<=[a-z,;] )([A-Z]\w*)", self._corpus_cased))
+        word = re.sub(r"['’]s$", "", word)
         return word.lower() not in self._lower_words and word in self._inside_words
 
     def is_person(self, name: str) -> bool:

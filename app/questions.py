@@ -140,6 +140,8 @@ def core(question: str) -> str:
 
 
 def answer_kind(question: str) -> str | None:
+    if _ATTRIBUTION.match(question) and defined_term(question):
+        return None  # "Yohei Sasakawa - who is he?" asks who he is, as "Who is Yohei Sasakawa?"
     question = core(question)
     noun = _focus(question)
     if noun and noun not in _GENERIC_ROLES and not ASK_ABBREVIATION.search(question):
@@ -175,7 +177,13 @@ _KEYWORD_KINDS = (
             r"\b(?:reasons?|motives?|motivations?|rationale|causes?)\b(?! of (?:the )?(?:number|year|date)\b)", re.I
         ),
     ),
-    ("number", re.compile(r"\b(?:number of|count|amount|total|percentage|share of|figures?)\b", re.I)),
+    (
+        "number",
+        re.compile(
+            r"\b(?:number of|count|amount|total|percentage|share of|figures?|size|value|cost|worth|budget|volume|price)\b",
+            re.I,
+        ),
+    ),
     ("date", re.compile(r"\b(?:date|year|month|day)\b", re.I)),
     ("place", re.compile(r"\b(?:location|venue|place|city)\b", re.I)),
 )
@@ -232,6 +240,8 @@ def _focus(question: str) -> str | None:
         words = words[:-1]  # "the official quoted (by ...)": a participle after the noun
     if m.re is _WHO_IS and words and words[0].endswith("ing") and words[0].isalpha() and words[0].islower():
         return None  # "Who was visiting Japan with Putin?": who did it, not a role
+    if words and words[0].lower() in _PRONOUNS:
+        return None  # "Yohei Sasakawa - who is he?": about the topic, not a role
     role = [w for w in words if not w.endswith(("'s", "'"))]  # "Japan's ambassador": the ambassador
     if not role or (len(role) == len(words) and all(w[:1].isupper() for w in role)):
         return None  # "Who was Shinzo Abe?" asks about a name, not for one
@@ -280,6 +290,7 @@ def _starts_clause(words: list[str], i: int) -> bool:
     return verb.endswith("ed") or verb in _PAST
 
 
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that"}
 _GENERIC_ROLES = {"official", "officials", "person", "people", "figure", "individual", "representative", "one"}
 
 
@@ -305,7 +316,7 @@ def question_entities(question: str) -> list[str]:
 def leading_word(question: str) -> str | None:
     """The question's first word when capitalised and not a question word: question_entities
     leaves it out, as any sentence's first word is; the caller checks it is a name."""
-    m = re.match(r"\s*([A-Z][a-z]+)\b", question)
+    m = re.match(r"\s*([A-Z][\w'’]*\w)\b(?!-)", question)  # not a hyphenated pair ("Japan-Russia")
     return m.group(1) if m and m.group(1).lower() not in _QUESTION_WORDS else None
 
 
@@ -340,7 +351,15 @@ def defined_term(question: str) -> str | None:
     """The name a "What is X?", "Who is X?" or "What does X mean?" question asks to have
     explained ("Keidanren", "the CPTPP", "Yoko Hirose")."""
     m = _WHAT_IS.match(question) or _WHO_IS_NAME.match(question) or _WHAT_MEANS.match(question)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    # "Yohei Sasakawa - who is he?", "Keidanren: what is it?": the topic ahead of the question
+    topic = _ATTRIBUTION.match(question)
+    if topic and re.fullmatch(
+        r"\s*(?:who|what) (?:is|was|are|were) (?:he|she|it|they|this)\s*\??\s*", question[topic.end() :], re.I
+    ):
+        return re.split(r"\s*(?::|\s[-–—])\s*$", topic.group(0).strip())[0].strip() or None
+    return None
 
 
 _WHO_DID = re.compile(r"^\s*who (?!is\b|was\b|were\b|are\b|will\b|would\b|has\b|had\b|have\b)([a-z]+ed)\b", re.I)

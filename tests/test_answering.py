@@ -742,3 +742,12 @@ def test_advice_that_goes_on_over_its_paragraph_is_quoted_whole():
 )
 def test_a_query_without_a_question_word_asks_by_its_noun(query, kind):
     assert answer_kind(query) == kind
+
+
+def test_a_topic_then_who_is_he_asks_about_the_topic():
+    assert defined_term("Kari Nordmann — who is he?") == "Kari Nordmann"
+    assert defined_term("Storting: what is it?") == "Storting"
+    assert answer_kind("Kari Nordmann — who is he?") is None  # his post, not another name
+    assert answer_kind("Kari Nordmann: who did he meet in Lima?") == "person"
+    assert defines("Kari Nordmann", "opening remarks by Kari Nordmann, Honorary Chairman of the Fund, and others")
+    assert answer_kind("Svalbard fund capital size?") == "number"

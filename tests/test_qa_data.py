@@ -24,6 +24,8 @@ ANSWERABLE = {
     "blind6.jsonl": "v",
     "blind7.jsonl": "t",
     "blind9.jsonl": "r",
+    "blind10.jsonl": "q",
+    "blind11.jsonl": "p",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -38,6 +40,8 @@ UNANSWERABLE = {
     "blind6_unanswerable.jsonl": "vu",
     "blind7_unanswerable.jsonl": "tu",
     "blind9_unanswerable.jsonl": "ru",
+    "blind10_unanswerable.jsonl": "qu",
+    "blind11_unanswerable.jsonl": "pu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
