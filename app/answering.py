@@ -34,6 +34,7 @@ from .evidence import (
     has_kind,
     is_generic_name_word,
     other_ordinal,
+    other_pair,
     value_near_terms,
     values_differ,
     year_matches,
@@ -44,6 +45,7 @@ from .models import Passage
 from .names import NameFinder
 from .questions import (
     ASK_ABBREVIATION,
+    ASK_COUNTRY,
     HOW_MANY,
     answer_kind,
     defined_term,
@@ -474,6 +476,8 @@ class Answerer:
             return 0.0  # "in 2020": a sentence about another year does not answer it
         if kind == "number" and years and figures_of_other_years(c.text, years):
             return 0.0  # "How much in 2014?": "$32 billion in 2013 ... expected to rise in 2014"
+        if kind in ("date", "number", "place") and not ASK_COUNTRY.search(question) and other_pair(question, c.text):
+            return 0.0  # "Japan and India signed?": "between India and the United States was signed"
         if kind and other_ordinal(question, c.text):
             return 0.0  # "the first joint exercise": "the 17th joint exercise" is another
         compared = compared_part(c.text) if kind in ("number", "date") else None

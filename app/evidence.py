@@ -537,6 +537,17 @@ def countries_named(text: str) -> set[str]:
     return found
 
 
+def other_pair(question: str, text: str) -> bool:
+    """For "When did Japan and India sign their nuclear deal?": the text is about another pair
+    of countries ("between India and the United States was signed in 2007"): it names two or
+    more, not all of the question's, and one the question does not name."""
+    asked = countries_named(question) | _demonym_countries(question)
+    if len(asked) < 2:
+        return False
+    said = countries_named(text) | _demonym_countries(text)
+    return len(said) >= 2 and not asked <= said and bool(said - asked)
+
+
 _TITLE = r"(?:mayor|minister|president|professor|director|chairman|chairwoman|secretary|ambassador|governor|chief|head|fellow|adviser|advisor|editor|expert)"
 _APPOSITION = r"(?!(?:and|or|but|who|which|that|however|too|also|as)\b)(?:[a-z]|(?:Honorary|Acting|Special|Permanent|Chair|Chairman|Chairwoman|Chairperson|President|Director|Professor|Minister|Secretary|Ambassador|Head|Chief|Senior|Deputy|Vice|Former|Then|Executive|Member|Fellow|Governor|Editor|Founder|Commander|Associate|Assistant)\b)"
 

@@ -751,3 +751,13 @@ def test_a_topic_then_who_is_he_asks_about_the_topic():
     assert answer_kind("Kari Nordmann: who did he meet in Lima?") == "person"
     assert defines("Kari Nordmann", "opening remarks by Kari Nordmann, Honorary Chairman of the Fund, and others")
     assert answer_kind("Svalbard fund capital size?") == "number"
+
+
+def test_another_pair_of_countries_is_about_something_else():
+    from app.evidence import other_pair
+
+    q = "When did Chile and Peru sign their fisheries pact?"
+    assert other_pair(q, "A fisheries pact between Peru and Norway was signed in 2007.")
+    assert not other_pair(q, "Chile and Peru signed the fisheries pact in 2009, with Norway observing.")
+    assert not other_pair(q, "The pact was signed in 2009.")  # no countries named: not another pair
+    assert not other_pair("When did Chile sign the pact?", "Peru and Norway signed it in 2007.")  # one country asked
