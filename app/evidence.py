@@ -537,6 +537,46 @@ def countries_named(text: str) -> set[str]:
     return found
 
 
+# Events a date is asked for, by stem: "When was the pact signed?" needs a sentence that
+# speaks of signing, not one on the pact's negotiation "since 2013"
+_EVENT_STEMS = {
+    "sign": ("sign",),
+    "announc": ("announc",),
+    "launch": ("launch",),
+    "establish": ("establish",),
+    "found": ("found",),
+    "ratif": ("ratif",),
+    "conclud": ("conclu",),
+    "adopt": ("adopt",),
+    "elect": ("elect",),
+    "appoint": ("appoint",),
+    "annex": ("annex",),
+    "invad": ("invad", "invasion"),
+    "begin": ("begin", "began", "begun", "start"),
+    "start": ("start", "begin", "began", "begun", "launch"),
+    "end": ("end", "ended", "conclu", "terminat"),
+    "join": ("join", "accession", "member"),
+    "open": ("open",),
+    "issu": ("issu", "releas", "publish"),
+    "releas": ("releas", "issu", "publish"),
+    "publish": ("publish", "releas", "issu"),
+    "withdr": ("withdr",),
+    "visit": ("visit", "trip", "travel"),
+}
+_EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")[a-z]*", re.I)
+
+
+def event_missing(question: str, text: str) -> bool:
+    """For "When was X signed?" (a date asked for an event named by a common verb): the text
+    does not speak of that event at all."""
+    m = _EVENT_WORD_RE.search(question)
+    if not m:
+        return False
+    stems = _EVENT_STEMS[m.group(1).lower()]
+    low = text.lower()
+    return not any(re.search(rf"\b{st}", low) for st in stems)
+
+
 def other_pair(question: str, text: str) -> bool:
     """For "When did Japan and India sign their nuclear deal?": the text is about another pair
     of countries ("between India and the United States was signed in 2007"): it names two or

@@ -761,3 +761,30 @@ def test_another_pair_of_countries_is_about_something_else():
     assert not other_pair(q, "Chile and Peru signed the fisheries pact in 2009, with Norway observing.")
     assert not other_pair(q, "The pact was signed in 2009.")  # no countries named: not another pair
     assert not other_pair("When did Chile sign the pact?", "Peru and Norway signed it in 2007.")  # one country asked
+
+
+def test_a_date_asked_for_an_event_needs_a_sentence_on_that_event():
+    from app.evidence import event_missing
+
+    q = "When was the Norway-Chile fisheries pact signed?"
+    assert event_missing(q, "The pact has been under negotiation since 2013.")
+    assert not event_missing(q, "Norway and Chile signed the pact in May 2014.")
+    assert not event_missing("When did the exercise begin?", "The exercise started in 2012.")  # a synonym
+    assert not event_missing("When was the pact agreed?", "The pact dates from 2013.")  # no event verb known
+
+
+@pytest.mark.parametrize("second_score, answered", [(0.95, True), (0.5, False)])
+def test_a_sentence_ruled_out_gives_way_to_a_near_tie_that_passes(small_service, monkeypatch, second_score, answered):
+    import numpy as np
+
+    from app.answering import _Selection
+
+    answerer = small_service.answerer
+    ruled_out = _candidate(["The pact culminated in 2014."], 0)
+    passes = _candidate(["Norway and Chile signed the pact in 2014."], 0)
+    ruled_out.score, passes.score = 1.0, second_score
+    monkeypatch.setattr(answerer, "select", lambda *a, **k: _Selection([ruled_out, passes], None, None, [], []))
+    monkeypatch.setattr(answerer, "support", lambda c, *a: 0.0 if c is ruled_out else 0.9)
+    answer = answerer.answer("When was the pact signed?", [], np.zeros(3, dtype=np.float32))
+    assert answer.grounded == answered
+    assert ("signed the pact" in answer.text) == answered
