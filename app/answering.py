@@ -28,8 +28,10 @@ from .evidence import (
     actor_named,
     asked_years,
     compared_part,
+    countries_named,
     cue_for,
     defines,
+    demonym_countries,
     event_missing,
     figures_of_other_years,
     has_kind,
@@ -495,6 +497,13 @@ class Answerer:
             return 0.0  # "When was the pact signed?": a sentence on its negotiation since 2013
         if kind and other_ordinal(question, c.text):
             return 0.0  # "the first joint exercise": "the 17th joint exercise" is another
+        if kind in ("number", "date"):
+            # a figure or a date of a country's: that country named in the sentence, the one
+            # before it (what "it" refers to), or the heading ("What share ... was supplied by
+            # China?": not "Russia ranks as the No.1 arms supplier ..., 28% ...")
+            local = _leading_context(c)
+            if not countries_named(question) <= countries_named(local) | demonym_countries(local):
+                return 0.0
         compared = compared_part(c.text) if kind in ("number", "date") else None
         if compared and has_kind(compared[0], kind, question):
             head, tail = (part.lower() for part in compared)
@@ -681,6 +690,13 @@ def _context_bounds(c: _Candidate) -> tuple[int, int]:
     spans = c.passage.sentences
     i = next((k for k, s in enumerate(spans) if s.start == c.start), 0)
     return spans[max(0, i - 1)].start, spans[min(len(spans) - 1, i + 1)].end
+
+
+def _leading_context(c: _Candidate) -> str:
+    """The sentence with the one before it, and the passage's section and title."""
+    spans = c.passage.sentences
+    i = next((k for k, s in enumerate(spans) if s.start == c.start), 0)
+    return " ".join([c.passage.text[spans[max(0, i - 1)].start : c.end], c.passage.section, c.passage.title])
 
 
 def _context(c: _Candidate) -> str:

@@ -788,3 +788,12 @@ def test_a_sentence_ruled_out_gives_way_to_a_near_tie_that_passes(small_service,
     answer = answerer.answer("When was the pact signed?", [], np.zeros(3, dtype=np.float32))
     assert answer.grounded == answered
     assert ("signed the pact" in answer.text) == answered
+
+
+def test_a_countrys_figure_needs_the_country_beside_it(small_service):
+    answerer = small_service.answerer
+    q = "By what percentage did Chile cut its fishing quotas in 2014?"
+    c = _candidate(["Norway's trade grew.", "Fishing quotas were cut by 12 percent in 2014."], 1)
+    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
+    c = _candidate(["Chile's fleet shrank.", "Fishing quotas were cut by 12 percent in 2014."], 1)
+    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
