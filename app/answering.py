@@ -64,6 +64,7 @@ from .settings import Settings
 
 _NEAREST = "The nearest passages are listed below for you to judge."
 NOT_COVERED = f"The corpus does not answer this question: no passage states what it asks for. {_NEAREST}"
+DIFFERENT_FIGURES = "The sources give different figures, each as of its own date."
 
 
 def not_mentioned(names: list[str]) -> str:
@@ -130,7 +131,10 @@ def combine_answers(question: str, parts: list[str], answers: list[Answer], hits
                 seen[key] = len(citations) + 1
                 citations.append(Citation(seen[key], c.passage, c.quote, c.char_start, c.char_end))
             numbers[c.n] = seen[key]
-        texts.append(_renumber(ans.text, numbers))
+        text = _renumber(ans.text, numbers)
+        if texts and text.startswith(DIFFERENT_FIGURES) and any(t.startswith(DIFFERENT_FIGURES) for t in texts):
+            text = text[len(DIFFERENT_FIGURES) :].lstrip()  # said once for the whole answer
+        texts.append(text)
     if not texts:
         return Answer(question, NOT_COVERED, False, hits=hits, support=max(a.support for a in answers))
     if missing:
@@ -577,7 +581,7 @@ class Answerer:
                 f"As of {ct.passage.date or 'an undated source'} ({ct.passage.title}): {ct.quote} [{ct.n}]"
                 for ct in order
             ]
-            text = "The sources give different figures, each as of its own date. " + " ".join(lines)
+            text = f"{DIFFERENT_FIGURES} " + " ".join(lines)
         else:
             text = " ".join(f"{ct.quote} [{ct.n}]" for ct in citations)
         return Answer(question, text, True, citations=citations, hits=hits, support=support)

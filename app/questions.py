@@ -85,14 +85,43 @@ _PART_SPLIT = re.compile(
 )
 
 
+_PREPOSITIONS = {
+    "by",
+    "in",
+    "at",
+    "on",
+    "for",
+    "from",
+    "to",
+    "with",
+    "as",
+    "since",
+    "until",
+    "during",
+    "before",
+    "after",
+}
 _BARE_WH = {"when", "where", "why", "how", "who"}
 _TWO_WH = re.compile(r"^\s*(when|where|why|how|who)\s+and\s+(when|where|why|how|who)\s+(\w.*)$", re.I)
 _AUXILIARIES = {"did", "does", "do", "had", "has", "have", "were", "was", "are", "is", "will", "would", "can", "could"}
 _AUXILIARY_RE = re.compile(rf"\b(?:{'|'.join(sorted(_AUXILIARIES))})\b", re.I)
 
 
+# "How many meetings by 2014 (Stimson) vs by 2016 (Funabashi)?": one question for each side
+_VERSUS = re.compile(
+    r"^(?P<head>.+?)\s(?P<prep>by|in|as of|at|before|after|during|under|for|from)\s(?P<a>.+?)\s+(?:vs\.?|versus)\s+(?:(?P=prep)\s)?(?P<b>.+?)\s*\?*\s*$",
+    re.I,
+)
+
+
 def split_question(question: str) -> list[str]:
     """The sub-questions of a compound question ("What does OEF stand for, and what did ... supply?")."""
+    versus = _VERSUS.match(question)
+    if versus and not re.search(
+        r"\b(?:compare|compared|differ|change|changed|contrast|stack up|relate)\W*$", question, re.I
+    ):
+        head, prep = versus.group("head"), versus.group("prep")
+        return [f"{head} {prep} {versus.group(side)}?" for side in ("a", "b")]
     both = _TWO_WH.match(question)
     if both:  # "Where and when was X held?": "Where was X held?" and "When was X held?"
         rest = both.group(3).strip(" ?")
@@ -200,6 +229,11 @@ def counted_noun(question: str) -> str | None:
     if not m:
         return None
     for word in m.group(1).split():
+        if word.lower() in _PREPOSITIONS:
+            # "Abe-Putin meetings: how many by 2014?": the thing counted is the topic's
+            topic = _ATTRIBUTION.match(question)
+            nouns = re.findall(r"\b[a-z][a-z-]+\b", topic.group(0)) if topic else []
+            return nouns[-1] if nouns else None
         if word.lower() in _AUXILIARIES:
             return None  # "how many did ..." names no thing
         if word[:1].islower() and word not in ("of", "more", "other", "the", "a", "an", "these", "those"):

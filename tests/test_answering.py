@@ -797,3 +797,26 @@ def test_a_countrys_figure_needs_the_country_beside_it(small_service):
     assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
     c = _candidate(["Chile's fleet shrank.", "Fishing quotas were cut by 12 percent in 2014."], 1)
     assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
+
+
+def test_a_versus_question_is_one_question_for_each_side():
+    q = "How many Norway-Chile summits by end-2014 (Nordmann) vs by late 2016 (Soto)?"
+    assert split_question(q) == [
+        "How many Norway-Chile summits by end-2014 (Nordmann)?",
+        "How many Norway-Chile summits by late 2016 (Soto)?",
+    ]
+    assert split_question("How did trade in 2013 vs 2014 compare?") == ["How did trade in 2013 vs 2014 compare?"]
+    assert counted_noun("Norway-Chile summits: how many by 2014?") == "summits"  # the topic's
+    assert counted_noun("How many by 2014?") is None
+
+
+def test_different_figures_are_announced_once_in_a_compound_answer():
+    from app.answering import DIFFERENT_FIGURES, Answer, Citation, combine_answers
+
+    c1 = _candidate(["Quotas fell 12 percent."], 0)
+    c2 = _candidate(["Quotas fell 10 percent."], 0)
+
+    first = Answer("a?", f"{DIFFERENT_FIGURES} As of 2015: x [1]", True, [Citation(1, c1.passage, "x", 0, 1)])
+    second = Answer("b?", f"{DIFFERENT_FIGURES} As of 2016: y [1]", True, [Citation(1, c2.passage, "y", 2, 3)])
+    combined = combine_answers("a vs b?", ["a?", "b?"], [first, second], [])
+    assert combined.text.count(DIFFERENT_FIGURES) == 1 and "y [2]" in combined.text
