@@ -24,6 +24,7 @@ import numpy as np
 
 from .abbreviations import expand_query, is_table_row
 from .evidence import (
+    ADVICE_CUE,
     YEAR,
     actor_named,
     asked_years,
@@ -659,9 +660,11 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
     if len(c.passage.text[c.start : nxt.end].split()) > max_words:
         return c.start, c.end
     end = nxt.end
-    if kind == "reason":
+    if kind == "reason" or cue is ADVICE_CUE:
         # "Russia, too, has an incentive ... Its domestic problems are severe. ... falling commodity
-        # prices": a reason stated as a topic sentence is spelt out by the rest of its paragraph
+        # prices": a reason stated as a topic sentence is spelt out by the rest of its paragraph;
+        # so is a recommendation given as a heading ("Enhance interoperability ... through joint
+        # exercises." then "... these could be extended and conducted more frequently")
         for later in spans[i + 2 : i + 4]:
             if (
                 "\n\n" in c.passage.text[end : later.start]

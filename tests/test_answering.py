@@ -820,3 +820,17 @@ def test_different_figures_are_announced_once_in_a_compound_answer():
     second = Answer("b?", f"{DIFFERENT_FIGURES} As of 2016: y [1]", True, [Citation(1, c2.passage, "y", 2, 3)])
     combined = combine_answers("a vs b?", ["a?", "b?"], [first, second], [])
     assert combined.text.count(DIFFERENT_FIGURES) == 1 and "y [2]" in combined.text
+
+
+def test_a_recommendation_heading_is_quoted_with_the_paragraph_that_spells_it_out():
+    from app.answering import _extend
+    from app.evidence import ADVICE_CUE
+
+    sentences = [
+        "Enhance joint exercises between Norway and Chile.",
+        "Both navies already work together at sea.",
+        "The drills remain modest, but they could be extended and held more often.",
+    ]
+    c = _candidate(sentences, 0, sep="\n\n")
+    start, end = _extend(c, ADVICE_CUE, None, 80)
+    assert c.passage.text[start:end].endswith("held more often.")
