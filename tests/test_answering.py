@@ -827,10 +827,11 @@ def test_a_recommendation_heading_is_quoted_with_the_paragraph_that_spells_it_ou
     from app.evidence import ADVICE_CUE
 
     sentences = [
-        "Enhance joint exercises between Norway and Chile.",
+        "Chile's navy has grown.",
+        "Enhance joint exercises between Norway and Chile.",  # a heading: a paragraph of its own
         "Both navies already work together at sea.",
         "The drills remain modest, but they could be extended and held more often.",
     ]
-    c = _candidate(sentences, 0, sep="\n\n")
+    c = _candidate(sentences, 1, sep="\n\n")
     start, end = _extend(c, ADVICE_CUE, None, 80)
     assert c.passage.text[start:end].endswith("held more often.")
