@@ -2,13 +2,15 @@
 
 ``sentence_spans`` uses pysbd (rule-based, copes with "U.S.", "Mr. Abe", "No.1", decimals
 and quotes); each line of a multi-line paragraph (lists, tables, endnotes) is a unit of its
-own. ``split_passages`` packs whole sentences up to a target size with an overlap of
+own, and a very long sentence (a list of recommendations run together with semicolons) is
+split into its clauses. ``split_passages`` packs whole sentences up to a target size with an overlap of
 trailing sentences, so ``document.text[char_start:char_end] == passage.text`` always holds.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 
 from .cleaning import normalise
@@ -22,8 +24,9 @@ def _segmenter():  # pysbd builds its rule tables once; cheap, but no need to re
     return pysbd.Segmenter(language="en", clean=False)
 
 
-def sentence_spans(text: str, start: int = 0) -> list[Span]:
-    """Spans (absolute, from ``start``) of the sentences of one paragraph's text."""
+def sentence_spans(text: str, start: int = 0, *, max_words: int = 0) -> list[Span]:
+    """Spans (absolute, from ``start``) of the sentences of one paragraph's text; a sentence of
+    more than ``max_words`` words (when not 0) as its clauses (see ``clauses``)."""
     spans: list[Span] = []
     offset = 0
     for line in text.split("\n"):
@@ -39,9 +42,33 @@ def sentence_spans(text: str, start: int = 0) -> list[Span]:
             at = line.find(s, cursor)
             if at < 0:  # pysbd altered the text: fall back to the rest of the line
                 at, s = cursor, line[cursor:].strip()
-            spans.append(Span(start + line_start + at, start + line_start + at + len(s)))
+            for a, b in clauses(s, max_words) if max_words else [(0, len(s))]:
+                spans.append(Span(start + line_start + at + a, start + line_start + at + b))
             cursor = at + len(s)
     return spans
+
+
+def clauses(sentence: str, max_words: int, min_words: int = 8) -> list[tuple[int, int]]:
+    """A very long sentence ("Potential areas include the following: security ...; economic
+    ...; cultural exchange ...") as its clauses, split after each semicolon, so that each can be
+    scored and quoted alone; any other sentence whole. Offsets into the sentence."""
+    if len(sentence.split()) <= max_words or "; " not in sentence:
+        return [(0, len(sentence))]
+    cuts = [m.end() for m in re.finditer(r";\s+", sentence)]
+    pieces, begin = [], 0
+    for cut in [*cuts, len(sentence)]:
+        pieces.append([begin, cut])
+        begin = cut
+    merged: list[list[int]] = []
+    for piece in pieces:  # a short clause joins the one before it
+        if merged and len(sentence[piece[0] : piece[1]].split()) < min_words:
+            merged[-1][1] = piece[1]
+        else:
+            merged.append(piece)
+    if len(merged) > 1 and len(sentence[merged[0][0] : merged[0][1]].split()) < min_words:
+        merged[1][0] = merged[0][0]
+        merged.pop(0)
+    return [(a, len(sentence[:b].rstrip())) for a, b in merged]
 
 
 def passage_id(text: str) -> str:
@@ -82,14 +109,21 @@ def _pack(
 
 
 def split_passages(
-    doc: Document, *, target: int = 160, max_words: int = 220, min_words: int = 120, overlap: int = 40
+    doc: Document,
+    *,
+    target: int = 160,
+    max_words: int = 220,
+    min_words: int = 120,
+    overlap: int = 40,
+    sentence_max_words: int = 60,
 ) -> list[Passage]:
     by_section: dict[tuple[tuple[str, ...], int], list[Span]] = {}
     sections: dict[tuple[tuple[str, ...], int], Section] = {}
     for para in doc.paragraphs:
         key = (para.section.path, para.section.start)
         sections[key] = para.section
-        by_section.setdefault(key, []).extend(sentence_spans(doc.text[para.start : para.end], para.start))
+        spans = sentence_spans(doc.text[para.start : para.end], para.start, max_words=sentence_max_words)
+        by_section.setdefault(key, []).extend(spans)
     passages: list[Passage] = []
     for key, spans in by_section.items():
         section = sections[key]

@@ -71,6 +71,7 @@ def settings_fingerprint(settings: Settings) -> dict:
         "chunk_max_words": settings.chunk_max_words,
         "chunk_min_words": settings.chunk_min_words,
         "chunk_overlap_words": settings.chunk_overlap_words,
+        "sentence_max_words": settings.sentence_max_words,
         "dense_index": settings.dense_index,
         "hnsw_threshold": settings.hnsw_threshold,
     }
@@ -159,6 +160,7 @@ def build_index(
             max_words=settings.chunk_max_words,
             min_words=settings.chunk_min_words,
             overlap=settings.chunk_overlap_words,
+            sentence_max_words=settings.sentence_max_words,
             progress=progress,
         )
     if not result.passages:

@@ -69,6 +69,7 @@ def ingest(
     max_words: int = 220,
     min_words: int = 120,
     overlap: int = 40,
+    sentence_max_words: int = 60,
     progress: bool = False,
 ) -> IngestResult:
     raws, skipped = load_corpus(corpus_dir, manifest_path)
@@ -82,7 +83,16 @@ def ingest(
     for raw in items:
         doc = clean_document(raw)
         documents.append(doc)
-        passages.extend(split_passages(doc, target=target, max_words=max_words, min_words=min_words, overlap=overlap))
+        passages.extend(
+            split_passages(
+                doc,
+                target=target,
+                max_words=max_words,
+                min_words=min_words,
+                overlap=overlap,
+                sentence_max_words=sentence_max_words,
+            )
+        )
     passages, merged = merge_duplicates(passages)
     log.info("ingested %d documents into %d passages (%d duplicates merged)", len(documents), len(passages), merged)
     return IngestResult(documents=documents, passages=passages, skipped=skipped, duplicates_merged=merged)

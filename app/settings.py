@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     chunk_overlap_words: int = Field(
         40, ge=0, le=1000, description="Words of trailing sentences repeated at the start of the next passage."
     )
+    sentence_max_words: int = Field(
+        60,
+        ge=0,
+        le=1000,
+        description="A sentence longer than this is split after its semicolons, each clause scored and quoted alone "
+        "(0: never split).",
+    )
 
     # Embedding
     model: str = Field(

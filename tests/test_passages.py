@@ -111,3 +111,22 @@ def test_repeated_passage_indexed_once_with_every_source(result):
     merged, count = merge_duplicates(passages + copy)
     assert count == len(passages) and len(merged) == len(passages)
     assert all({s.doc_id for s in p.sources} == {doc.meta.doc_id, "copy"} for p in merged)
+
+
+def test_a_very_long_sentence_is_split_into_its_clauses():
+    from app.chunking import clauses, sentence_spans
+
+    long = (
+        "Potential areas include the following: security cooperation through joint exercises at sea, "
+        "the prevention of drug trafficking and the reconstruction of war-torn regions far from home; "
+        "economic cooperation through the development of the far east and energy projects for oil, gas "
+        "and coal; cultural exchange through sports and personnel exchange, such as more students."
+    )
+    parts = [long[a:b] for a, b in clauses(long, 40)]
+    assert len(parts) == 3 and parts[0].endswith("home;") and parts[2].startswith("cultural exchange")
+    assert clauses(long, 100) == [(0, len(long))]  # not long enough to split
+    assert clauses("Short; and short.", 1) == [(0, len("Short; and short."))]  # clauses too short to stand alone
+    text = "A first sentence. " + long
+    spans = sentence_spans(text, 10, max_words=40)
+    assert [text[s.start - 10 : s.end - 10] for s in spans][1:] == parts
+    assert len(sentence_spans(text, 0)) == 2  # no limit: whole sentences
