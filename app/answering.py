@@ -37,6 +37,7 @@ from .evidence import (
     figures_of_other_years,
     has_kind,
     is_generic_name_word,
+    list_not_given,
     other_ordinal,
     other_pair,
     value_near_terms,
@@ -500,6 +501,8 @@ class Answerer:
             return 0.0  # "Japan and India signed?": "between India and the United States was signed"
         if kind == "date" and event_missing(core(question), _context(c)):
             return 0.0  # "When was the pact signed?": a sentence on its negotiation since 2013
+        if list_not_given(core(question), c.text):
+            return 0.0  # "What are the five priority areas?": "... in five priority areas and agreed ..."
         if kind and other_ordinal(question, c.text):
             return 0.0  # "the first joint exercise": "the 17th joint exercise" is another
         if kind in ("number", "date"):

@@ -9,6 +9,7 @@ a name takes in the text.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from .questions import (
@@ -117,6 +118,9 @@ def _names_near(text: str, focus: str, question: str) -> bool:
             said = _nations(f"{qualifier} {m.group(0).split(',')[0]}")  # "Australian Defence Minister ..."
             if said and not said & asked_nations:
                 continue
+        capitals = list(itertools.takewhile(lambda w: w[:1].isupper(), words))  # the name, not what follows
+        if capitals and capitals[-1].lower()[:5] in given:
+            continue  # "Foreign Minister Sergei Lavrov" where the question names Lavrov: the question's own
         if words[0][:1].isupper() and any(w.lower()[:5] not in given for w in words):
             return True
     return False
@@ -562,6 +566,9 @@ _EVENT_STEMS = {
     "publish": ("publish", "releas", "issu"),
     "withdr": ("withdr",),
     "visit": ("visit", "trip", "travel"),
+    "into force": ("into force", "in force", "effect"),
+    "take effect": ("effect", "into force", "in force"),
+    "took effect": ("effect", "into force", "in force"),
 }
 _EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")[a-z]*", re.I)
 
@@ -575,6 +582,29 @@ def event_missing(question: str, text: str) -> bool:
     stems = _EVENT_STEMS[m.group(1).lower()]
     low = text.lower()
     return not any(re.search(rf"\b{st}", low) for st in stems)
+
+
+_LIST_ASKED = re.compile(
+    r"\b(?:what|which) (?:are|were|is|was) (?:the )?(two|three|four|five|six|seven|eight|nine|ten|\d+) ([a-z][\w-]*)",
+    re.I,
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def list_not_given(question: str, text: str) -> bool:
+    """For "What are the five priority areas ...?": the text names "five priority areas" but
+    does not list them (fewer items follow than the count)."""
+    m = _LIST_ASKED.search(question)
+    if not m:
+        return False
+    count = m.group(1).lower()
+    n = _COUNT_WORDS.get(count) or int(count)
+    said = re.search(rf"\b{re.escape(count)}\s+(?:[\w-]+\s+){{0,2}}?{re.escape(m.group(2)[:5])}\w*", text, re.I)
+    if not said:
+        return False
+    rest = text[said.end() :]
+    items = len(re.findall(r",|;|\band\b|:", rest))
+    return items < n - 1
 
 
 def other_pair(question: str, text: str) -> bool:

@@ -140,11 +140,16 @@ def split_question(question: str) -> list[str]:
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|such)\b", re.I)
 
 
+def refers_back(part: str) -> bool:
+    """Does a later sub-question point back to the first ("how did he approach Russia?")?"""
+    return _BACK_REFERENCE.search(part) is not None
+
+
 def with_antecedent(part: str, first: str) -> str:
     """A later sub-question that points back ("When was it signed?") with the first part's names
     added in brackets ("When was it signed? (IPCP, Japan-NATO)"), so that it is searched for and
     checked against the thing it is about."""
-    if not _BACK_REFERENCE.search(part):
+    if not refers_back(part):
         return part
     own = {e.lower() for e in question_entities(part)}
     names = [e for e in dict.fromkeys(question_entities(first)) if e.lower() not in own]
@@ -381,10 +386,21 @@ _WHAT_MEANS = re.compile(
 )
 
 
+# A search-box query about a person or body: "Yohei Sasakawa role", "Keidanren's position"
+_NAME_ROLE = re.compile(
+    r"^\s*([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*?)(?:['’]s)?\s+(?i:role|position|post|title|job|background|affiliation)\s*\??\s*$"
+)
+
+
 def defined_term(question: str) -> str | None:
     """The name a "What is X?", "Who is X?" or "What does X mean?" question asks to have
     explained ("Keidanren", "the CPTPP", "Yoko Hirose")."""
-    m = _WHAT_IS.match(question) or _WHO_IS_NAME.match(question) or _WHAT_MEANS.match(question)
+    m = (
+        _WHAT_IS.match(question)
+        or _WHO_IS_NAME.match(question)
+        or _WHAT_MEANS.match(question)
+        or _NAME_ROLE.match(question)
+    )
     if m:
         return m.group(1)
     # "Yohei Sasakawa - who is he?", "Keidanren: what is it?": the topic ahead of the question

@@ -10,10 +10,10 @@ import sys
 import time
 from dataclasses import dataclass
 
-from .answering import Answer, Answerer, combine_answers
+from .answering import NOT_COVERED, Answer, Answerer, combine_answers
 from .errors import BadRequest, DocumentNotFound
 from .index import DocumentRecord, LoadedIndex, ensure_index, load_index
-from .questions import split_question, with_antecedent
+from .questions import answer_kind, refers_back, split_question, with_antecedent
 from .retrieval import Filters, Hit, Retriever
 from .settings import Settings
 
@@ -82,13 +82,19 @@ class Service:
             answer = self.answerer.answer(question, hits, vectors[0])
         else:  # a compound question: each part answered (or not) on its own
             answers: list[Answer] = []
+            unknown_antecedent = False  # "Who succeeded X, and how did he ...?" with no "who" found
             for part, vector in zip(asked, vectors[1:]):
+                if answers and unknown_antecedent and refers_back(parts[len(answers)]):
+                    answers.append(Answer(part, NOT_COVERED, False, hits=hits))  # "he" is the unknown
+                    continue
                 part_hits = self.retriever.search(part, k=k, filters=filters, query_vector=vector)
                 # once an earlier part is answered, the corpus covers the topic: a later part
                 # ("..., and when was it signed?") needs less support
                 followup = any(a.grounded for a in answers)
                 threshold = self.settings.abstain_threshold_followup if followup else None
                 answers.append(self.answerer.answer(part, _merge_hits(part_hits, hits, k), vector, threshold=threshold))
+                if len(answers) == 1:
+                    unknown_antecedent = not answers[0].grounded and answer_kind(parts[0]) in ("person", "name")
             answer = combine_answers(question, parts, answers, hits)
         if self.settings.llm_base_url and answer.hits:
             from .generation import generate_answer

@@ -835,3 +835,38 @@ def test_a_recommendation_heading_is_quoted_with_the_paragraph_that_spells_it_ou
     c = _candidate(sentences, 1, sep="\n\n")
     start, end = _extend(c, ADVICE_CUE, None, 80)
     assert c.passage.text[start:end].endswith("held more often.")
+
+
+def test_a_list_asked_for_needs_its_items():
+    from app.evidence import event_missing, list_not_given
+
+    q = "What are the five priority areas for the Svalbard projects?"
+    assert list_not_given(q, "They agreed on projects in five priority areas and on a third visit.")
+    assert not list_not_given(q, "The five priority areas are fish farming, tourism, wind power, waste and ports.")
+    assert not list_not_given("What are the priority areas?", "projects in five priority areas")  # no count asked
+    assert event_missing("When did the pact enter into force?", "Chile and Peru signed the pact in 2014.")
+    assert not event_missing("When did the pact enter into force?", "The pact entered into force in 2016.")
+
+
+def test_the_role_asked_is_not_filled_by_the_questions_own_name():
+    q = "Who was Chile's foreign minister when Ana Soto visited Lima?"
+    assert not has_kind("In 2004 Foreign Minister Ana Soto visited Lima.", "name", q)
+    assert has_kind("In 2004 Chilean Foreign Minister Juan Perez joined the talks.", "name", q)
+
+
+def test_a_search_box_query_for_a_persons_role_asks_who_they_are():
+    assert defined_term("Kari Nordmann role") == "Kari Nordmann"
+    assert defined_term("Storting's position?") == "Storting"
+    assert defined_term("Norway role in NATO") is None
+
+
+def test_a_part_pointing_back_to_an_unanswered_who_is_not_answered(small_settings, fake_embedder):
+    from app.service import Service
+
+    settings = small_settings.model_copy(update={"abstain_threshold": 0.99, "abstain_threshold_followup": 0.0})
+    service = Service.load(settings, fake_embedder)
+    # the first part cannot pass 0.99; the second would pass 0.0, but "they" is whoever the first part asks for
+    answer = service.ask("Who patrols the northern waters, and why did they cut fishing quotas?")
+    assert not answer.grounded
+    answer = service.ask("What patrols the northern waters, and why were fishing quotas cut?")
+    assert "The corpus does not say" in answer.text or not answer.grounded

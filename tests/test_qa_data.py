@@ -26,6 +26,7 @@ ANSWERABLE = {
     "blind9.jsonl": "r",
     "blind10.jsonl": "q",
     "blind11.jsonl": "p",
+    "blind12.jsonl": "n",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -42,6 +43,7 @@ UNANSWERABLE = {
     "blind9_unanswerable.jsonl": "ru",
     "blind10_unanswerable.jsonl": "qu",
     "blind11_unanswerable.jsonl": "pu",
+    "blind12_unanswerable.jsonl": "nu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
