@@ -37,7 +37,7 @@ _ASK_NAMED = re.compile(
 )
 ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|powers?)\b", re.I)
 _ASK_REASON = re.compile(
-    r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (motivated|drove|prompted|led)\b"
+    r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (motivat\w*|drove|drives|prompt\w*|led|leads)\b"
     # "What is one reason ...?", "What were the two main reasons ...?"
     r"|\bwhat (?:(?:were|was|are|is) )?(?:(?:the|one|a|another|two|three|some|main|key|chief|primary|principal|major) )*reasons?\b",
     re.I,

@@ -629,6 +629,7 @@ def test_one_reason_asks_for_a_reason():
     assert answer_kind("What is one reason Norway delayed the pact?") == "reason"
     assert answer_kind("What were the two main reasons for the delay?") == "reason"
     assert answer_kind("What reason do experts give for the delay?") == "reason"
+    assert answer_kind("What motivates Norway to patrol the strait?") == "reason"
     assert answer_kind("What is the pact?") is None
 
 
