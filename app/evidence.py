@@ -465,7 +465,7 @@ def cue_for(question: str, kind: str | None) -> re.Pattern | None:
     return None
 
 
-# Capitals standing for their governments, as news writing uses them ("Tokyo and Beijing
+# Capitals (and seats of government) standing for their governments, as news writing uses them ("Tokyo and Beijing
 # came to blows"): general world knowledge, not facts of any one corpus.
 _CAPITALS = {
     "tokyo": "japan",
@@ -493,6 +493,10 @@ _CAPITALS = {
     "minsk": "belarus",
     "tehran": "iran",
     "ankara": "turkey",
+    # and seats of government used the same way ("Japanese entreaties to the Kremlin")
+    "kremlin": "russia",
+    "kantei": "japan",
+    "zhongnanhai": "china",
 }
 _COUNTRY_FORMS = {"united states": {"u.s.", "america"}, "britain": {"united kingdom"}, "european union": {"europe"}}
 METONYM_SHORT = {"washington": ("us", "usa"), "london": ("uk",), "brussels": ("eu",)}

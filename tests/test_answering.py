@@ -871,3 +871,7 @@ def test_a_part_pointing_back_to_an_unanswered_who_is_not_answered(small_setting
     assert not answer.grounded
     answer = service.ask("What patrols the northern waters, and why were fishing quotas cut?")
     assert "The corpus does not say" in answer.text or not answer.grounded
+
+
+def test_a_seat_of_government_stands_for_its_country():
+    assert countries_named("entreaties to the Kremlin have not been welcomed") == {"RU"}
