@@ -40,6 +40,7 @@ from .evidence import (
     list_not_given,
     other_ordinal,
     other_pair,
+    relative_years,
     value_near_terms,
     values_differ,
     year_matches,
@@ -272,7 +273,7 @@ class Answerer:
         if said and not any(year_matches(y, s) for y in years for s in said):
             return False
         p = c.passage
-        text = " ".join([p.text, p.section, p.title, p.date[:4]])
+        text = " ".join([p.text, p.section, p.title, p.date[:4], *relative_years(_context(c), p.date)])
         # several years: a span of years, or one for each of several sources ("by 2014 (Stimson)
         # and by 2016 (Funabashi)"), any of which a sentence may speak of
         return any(re.search(year_pattern(y), text) for y in years)

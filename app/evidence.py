@@ -42,6 +42,18 @@ def year_matches(asked: str, year: str) -> bool:
     return asked == year or (asked.endswith("x") and year[:3] == asked[:3])
 
 
+_RELATIVE_YEAR = {"last year": -1, "previous year": -1, "the year before": -1, "this year": 0, "next year": 1}
+_RELATIVE_YEAR_RE = re.compile(r"\b(" + "|".join(_RELATIVE_YEAR) + r")\b", re.I)
+
+
+def relative_years(text: str, date: str) -> list[str]:
+    """The years a text names relative to its source's date: "last year" in an article of 2018
+    is 2017."""
+    if not re.match(r"\d{4}", date or ""):
+        return []
+    return [str(int(date[:4]) + _RELATIVE_YEAR[m.group(1).lower()]) for m in _RELATIVE_YEAR_RE.finditer(text)]
+
+
 def year_pattern(asked: str) -> str:
     return rf"\b{asked[:3]}\d" if asked.endswith("x") else rf"\b{asked}\b"
 
@@ -167,6 +179,8 @@ _INSTITUTION_WORDS = set(
     group guard initiative institute island islands ministry navy office organisation organization
     parliament partnership party plan policy programme program project republic sea ocean security
     staff strategy summit territories treaty union university vision war
+    station olympics games fleet exercise exercises society college academy school route zone base
+    theatre theater hall palace cathedral square hotel tower building stadium museum airport
     east west north south central middle asia europe africa america pacific atlantic arctic
     """.split()
 )
@@ -199,6 +213,19 @@ _TITLES = {"mr", "mrs", "ms", "dr", "prime", "minister", "president", "foreign",
 _TITLES |= {"secretary", "general", "chief", "deputy", "vice", "then", "former", "ambassador", "senior"}
 
 
+_PERSON_TITLES = {
+    "professor",
+    "prof",
+    "chairman",
+    "chairwoman",
+    "governor",
+    "mayor",
+    "director",
+    "admiral",
+    "commander",
+}
+
+
 def _person_named(text: str, question: str) -> bool:
     """A run of capitalised words that may be a person's name and is not the question's own:
     not a place, a nationality, a month, an institution or an abbreviation. "Tokyo and London
@@ -206,6 +233,11 @@ def _person_named(text: str, question: str) -> bool:
     given = _word_stems(question)
     for m in _NAME_RUN.finditer(text):
         run = m.group(0)
+        # "Australian National University Professor Hugh White": the name after the last title
+        parts = run.split()
+        titled = [i for i, w in enumerate(parts[:-1]) if w.lower().strip(".") in _TITLES | _PERSON_TITLES]
+        if titled and titled[-1] > 0:
+            run = " ".join(parts[titled[-1] + 1 :])
         if (m.start() == 0 and " " not in run) or run.isupper() or _not_a_person(run):
             continue  # a lone first word is any sentence's capital
         words = [w.strip(".'’") for w in re.split(r"[\s-]+", run) if w.strip(".'’")]
@@ -299,10 +331,18 @@ _COUNT_GROUPS = (
 COUNT_SYNONYMS = {group[0]: group[1:] for group in _COUNT_GROUPS}
 
 
+_ANONYMOUS = re.compile(
+    r"\b(?:anonymous|unnamed|unidentified)\s+(?:[\w-]+\s+){0,3}?(?:officials?|sources?|diplomats?|persons?|experts?|officers?|ministers?|aides?)\b",
+    re.I,
+)
+
+
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     """Does the text hold an answer of the kind asked for that the question does not already give?"""
     if kind is None:
         return True
+    if kind in ("person", "name") and _ANONYMOUS.search(text):
+        return False  # "quotes an anonymous high-ranking Japanese official": the name is not given
     if kind == "reason":
         return not _event_as_cause(text, question)
     if kind == "named":
@@ -631,7 +671,7 @@ def defines(term: str, text: str) -> bool:
     t = re.escape(term)
     return bool(
         re.search(
-            rf"(?<![\w-]){t}[\"”’']?\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t},? (?:is|was|are|were|refers to|means|stands for|an?) ",
+            rf"(?<![\w-]){t}[\"”’']?\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t}(?:,\s*(?:PhD|Ph\.D\.|MD|Jr\.|Sr\.))?,? (?:is|was|are|were|refers to|means|stands for|an?) ",
             text,
         )
         # a person's name ("Who is Kurt Campbell?"): in apposition ("Kurt Campbell, former

@@ -18,7 +18,9 @@ _ASK_NUMBER = re.compile(
     re.I,
 )
 _ASK_PERSON = re.compile(
-    r"^\s*(who|whom|whose)\b|\bwhich (?:[\w'-]+\s+){0,2}?(person|people|leaders?|ministers?|president|officials?|authors?|scholars?|ambassador|diplomats?|envoy|politicians?|commentators?|analysts?|experts?|premier|chancellor|secretary)\b",
+    r"^\s*(who|whom|whose)\b|\bwhich (?:[\w'-]+\s+){0,2}?(person|people|leaders?|ministers?|president|officials?|authors?|scholars?|ambassador|diplomats?|envoy|politicians?|commentators?|analysts?|experts?|premier|chancellor|secretary"
+    r"|astronauts?|officers?|generals?|admirals?|journalists?|reporters?|businessm[ae]n|businesspersons?|executives?|entrepreneurs?"
+    r"|researchers?|professors?|academics?|specialists?|mayors?|governors?|emperors?|empress|kings?|queens?|activists?|founders?|chairm[ae]n|spokes(?:man|woman|person))\b",
     re.I,
 )
 # up to two words qualifying the noun asked about ("which Chinese city"), none of them a verb ("what did ...")
@@ -432,7 +434,10 @@ def question_subject(question: str) -> str | None:
     m = _SUBJECT.match(core(question))
     if not m:
         return None
-    word = re.sub(r"['’]s?$", "", m.group(1).split()[-1])
+    words = [w for w in m.group(1).split() if not any(ch.isdigit() for ch in w)]  # "Japan's FY2015": Japan
+    if not words:
+        return None
+    word = re.sub(r"['’]s?$", "", words[-1])
     return word if len(word) > 1 and word.lower() not in _QUESTION_WORDS else None
 
 

@@ -875,3 +875,25 @@ def test_a_part_pointing_back_to_an_unanswered_who_is_not_answered(small_setting
 
 def test_a_seat_of_government_stands_for_its_country():
     assert countries_named("entreaties to the Kremlin have not been welcomed") == {"RU"}
+
+
+def test_people_named_after_a_title_and_people_not_named():
+    q = "Which Lima academic has warned against the pact?"
+    assert answer_kind(q) == "person"
+    assert answer_kind("Which Chilean astronaut was aboard the station?") == "person"
+    assert has_kind("According to Lima National University Professor Ana Soto, the pact is risky.", "person", q)
+    assert not has_kind("The Lima National University hosted the talks.", "person", q)
+    assert not has_kind(
+        "The paper quotes an anonymous senior Chilean official.", "person", "Who was the official quoted?"
+    )
+    assert not has_kind("The crew opened the season in the Bolshoi Theatre.", "person", q)  # a building, no one
+    assert defines("Ana Soto", "Ana Soto, PhD, is a senior fellow at the Lima Institute.")
+    assert question_subject("By what percentage did Chile's FY2015 budget rise?") == "Chile"
+
+
+def test_last_year_in_a_dated_source_is_the_year_before():
+    from app.evidence import relative_years
+
+    assert relative_years("Trade turnover last year reached USD 18 billion.", "2018-06-14") == ["2017"]
+    assert relative_years("This year and next year.", "2016") == ["2016", "2017"]
+    assert relative_years("last year", "") == []
