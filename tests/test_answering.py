@@ -897,3 +897,15 @@ def test_last_year_in_a_dated_source_is_the_year_before():
     assert relative_years("Trade turnover last year reached USD 18 billion.", "2018-06-14") == ["2017"]
     assert relative_years("This year and next year.", "2016") == ["2016", "2017"]
     assert relative_years("last year", "") == []
+
+
+def test_a_count_of_the_thing_asked_ranks_above_a_sentence_merely_about_it(small_service, monkeypatch):
+    import numpy as np
+
+    answerer = small_service.answerer
+    about = _candidate(["Since taking office, Nordmann has made Norway a global actor."], 0)
+    count = _candidate(["He has been diplomat-in-chief, visiting more than 50 countries."], 0)
+    about.sim, count.sim = 0.62, 0.45
+    monkeypatch.setattr(answerer, "candidates", lambda hits, v: [about, count])
+    sel = answerer.select("How many nations had Nordmann travelled to?", [], np.zeros(3, dtype=np.float32))
+    assert sel.candidates[0] is count
