@@ -29,6 +29,9 @@ ANSWERABLE = {
     "blind12.jsonl": "n",
     "blind15.jsonl": "j",
     "blind16.jsonl": "i",
+    "blind8.jsonl": "s",
+    "blind13.jsonl": "m",
+    "blind14.jsonl": "k",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -48,6 +51,9 @@ UNANSWERABLE = {
     "blind12_unanswerable.jsonl": "nu",
     "blind15_unanswerable.jsonl": "ju",
     "blind16_unanswerable.jsonl": "iu",
+    "blind8_unanswerable.jsonl": "su",
+    "blind13_unanswerable.jsonl": "mu",
+    "blind14_unanswerable.jsonl": "ku",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
