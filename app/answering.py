@@ -30,9 +30,9 @@ from .evidence import (
     asked_years,
     compared_part,
     countries_named,
+    countries_referred,
     cue_for,
     defines,
-    demonym_countries,
     event_missing,
     figures_of_other_years,
     has_kind,
@@ -504,9 +504,10 @@ class Answerer:
             return 0.0  # "How much in 2014?": "$32 billion in 2013 ... expected to rise in 2014"
         if kind in ("date", "number", "place") and not ASK_COUNTRY.search(question) and other_pair(question, c.text):
             return 0.0  # "Japan and India signed?": "between India and the United States was signed"
-        if kind == "date" and event_missing(core(question), _context(c)):
+        asked = core(question)  # past "According to X," and a topic ahead of the question
+        if kind == "date" and event_missing(asked, _context(c)):
             return 0.0  # "When was the pact signed?": a sentence on its negotiation since 2013
-        if list_not_given(core(question), c.text):
+        if list_not_given(asked, c.text):
             return 0.0  # "What are the five priority areas?": "... in five priority areas and agreed ..."
         if kind and other_ordinal(question, c.text):
             return 0.0  # "the first joint exercise": "the 17th joint exercise" is another
@@ -515,7 +516,7 @@ class Answerer:
             # before it (what "it" refers to), or the heading ("What share ... was supplied by
             # China?": not "Russia ranks as the No.1 arms supplier ..., 28% ...")
             local = _leading_context(c)
-            if not countries_named(question) <= countries_named(local) | demonym_countries(local):
+            if not countries_named(question) <= countries_referred(local):
                 return 0.0
         compared = compared_part(c.text) if kind in ("number", "date") else None
         if compared and has_kind(compared[0], kind, question):
@@ -634,7 +635,7 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
     that gives the reason or the advice.
     """
     spans = c.passage.sentences
-    i = next((k for k, s in enumerate(spans) if s.start == c.start), None)
+    i = _sentence_index(c)
     if i is not None and i > 0 and _ANAPHORIC_START.match(c.text):
         # "For this reason, ..." points back: quote the sentence it refers to as well
         # (a paragraph may open with it too: "Therefore, ..." follows from the one before)
@@ -701,17 +702,22 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _sentence_index(c: _Candidate) -> int | None:
+    """Which of its passage's sentences the candidate is."""
+    return next((k for k, s in enumerate(c.passage.sentences) if s.start == c.start), None)
+
+
 def _context_bounds(c: _Candidate) -> tuple[int, int]:
     """Where the sentence with its neighbours lies in the passage."""
     spans = c.passage.sentences
-    i = next((k for k, s in enumerate(spans) if s.start == c.start), 0)
+    i = _sentence_index(c) or 0
     return spans[max(0, i - 1)].start, spans[min(len(spans) - 1, i + 1)].end
 
 
 def _leading_context(c: _Candidate) -> str:
     """The sentence with the one before it, and the passage's section and title."""
     spans = c.passage.sentences
-    i = next((k for k, s in enumerate(spans) if s.start == c.start), 0)
+    i = _sentence_index(c) or 0
     return " ".join([c.passage.text[spans[max(0, i - 1)].start : c.end], c.passage.section, c.passage.title])
 
 

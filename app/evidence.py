@@ -144,7 +144,7 @@ def _country_itself(name: str, asked: set[str]) -> bool:
     return code is not None and code in asked
 
 
-def demonym_countries(question: str) -> set[str]:
+def _demonym_countries(question: str) -> set[str]:
     """Countries (ISO codes) a question names by their people's word ("Chinese city": China)."""
     codes = _country_codes()
     stems = {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", question) if _DEMONYM.fullmatch(w)}
@@ -377,7 +377,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         # "Where did ...?", "In which city ...?": a name the sentence places something in or at,
         # not a time ("in November") nor a name used as an adjective ("in the Soviet era")
         # "In which Chinese city ...?": not China itself (a city, its capital too, may answer)
-        asked = countries_named(question) | demonym_countries(question)
+        asked = countries_referred(question)
         found = [
             m.group(1)
             for m in _LOCATED.finditer(text)
@@ -585,6 +585,12 @@ def countries_named(text: str) -> set[str]:
     return found
 
 
+def countries_referred(text: str) -> set[str]:
+    """The countries (ISO codes) a text names, or names by their people's word ("the Chinese
+    city", "Indian officials")."""
+    return countries_named(text) | _demonym_countries(text)
+
+
 # Events a date is asked for, by stem: "When was the pact signed?" needs a sentence that
 # speaks of signing, not one on the pact's negotiation "since 2013"
 _EVENT_STEMS = {
@@ -655,10 +661,10 @@ def other_pair(question: str, text: str) -> bool:
     """For "When did Japan and India sign their nuclear deal?": the text is about another pair
     of countries ("between India and the United States was signed in 2007"): it names two or
     more, not all of the question's, and one the question does not name."""
-    asked = countries_named(question) | demonym_countries(question)
+    asked = countries_referred(question)
     if len(asked) < 2:
         return False
-    said = countries_named(text) | demonym_countries(text)
+    said = countries_referred(text)
     return len(said) >= 2 and not asked <= said and bool(said - asked)
 
 
