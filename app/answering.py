@@ -394,9 +394,10 @@ class Answerer:
         cands, kind, cue, q_terms, entities = sel.candidates, sel.kind, sel.cue, sel.q_terms, sel.entities
         best = cands[0]
         support = self.support(best, question, q_terms, entities, kind)
-        if support == 0.0:
+        if support < threshold:
             # a check rules the best sentence out ("culminated in the IPCP in May 2014" for "When
-            # was the IPCP signed?"): one scoring nearly as well may pass ("signed ... in May 2014")
+            # was the IPCP signed?"), or the model doubts it: one scoring nearly as well may pass
+            # ("signed ... in May 2014")
             for c in cands[1:]:
                 if c.score < NEAR_TIE * best.score:
                     break
@@ -413,7 +414,7 @@ class Answerer:
         for c in cands[1:]:
             if len(chosen) >= s.answer_max_sentences:
                 break
-            if c.score < best.score * 0.85 or words + len(c.text.split()) > s.answer_max_words:
+            if c.score < best.score * SECOND_RATIO or words + len(c.text.split()) > s.answer_max_words:
                 continue
             if kind and not has_kind(c.text, kind, question):
                 continue
@@ -696,6 +697,7 @@ NOTES_PENALTY = 0.1  # an endnote's explanatory sentence, against the body's (0.
 ENTITY_WEIGHT = 0.1
 # A sentence ruled out by a check gives way to one scoring at least this share of it that passes
 NEAR_TIE = 0.9
+SECOND_RATIO = 0.8  # a further sentence scores at least this share of the best's
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

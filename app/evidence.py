@@ -619,6 +619,16 @@ _EVENT_STEMS = {
     "into force": ("into force", "in force", "effect"),
     "take effect": ("effect", "into force", "in force"),
     "took effect": ("effect", "into force", "in force"),
+    "deliver": ("deliver",),
+    "clos": ("clos", "end", "conclu"),
+    "complet": ("complet", "finish"),
+    "resum": ("resum", "restart", "reviv"),
+    "suspen": ("suspen", "halt", "froze", "freez"),
+    "postpon": ("postpon", "delay"),
+    "cancel": ("cancel", "call off", "called off"),
+    "expir": ("expir", "end", "laps"),
+    "abolish": ("abolish",),
+    "dissolv": ("dissol",),
 }
 _EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")[a-z]*", re.I)
 

@@ -772,10 +772,22 @@ def test_a_date_asked_for_an_event_needs_a_sentence_on_that_event():
     assert not event_missing(q, "Norway and Chile signed the pact in May 2014.")
     assert not event_missing("When did the exercise begin?", "The exercise started in 2012.")  # a synonym
     assert not event_missing("When was the pact agreed?", "The pact dates from 2013.")  # no event verb known
+    # a delivery is not the order, a closing not the opening
+    assert event_missing("When were the frigates delivered?", "Chile ordered six frigates in 2009.")
+    assert not event_missing("When were the frigates delivered?", "The frigates were delivered in 2012.")
+    assert event_missing("When did the festival officially close?", "The festival opened in May 2018.")
+    assert not event_missing("When did the festival close?", "The festival ended in December 2018.")
 
 
-@pytest.mark.parametrize("second_score, answered", [(0.95, True), (0.5, False)])
-def test_a_sentence_ruled_out_gives_way_to_a_near_tie_that_passes(small_service, monkeypatch, second_score, answered):
+@pytest.mark.parametrize(
+    "first_support, second_score, answered",
+    [(0.0, 0.95, True), (0.0, 0.5, False), (0.3, 0.95, True), (0.3, 0.5, False)],
+)
+def test_a_sentence_ruled_out_gives_way_to_a_near_tie_that_passes(
+    small_service, monkeypatch, first_support, second_score, answered
+):
+    """Ruled out by a check (support 0) or doubted by the model (below the threshold), the best
+    sentence gives way to one scoring nearly as well whose support passes."""
     import numpy as np
 
     from app.answering import _Selection
@@ -785,7 +797,7 @@ def test_a_sentence_ruled_out_gives_way_to_a_near_tie_that_passes(small_service,
     passes = _candidate(["Norway and Chile signed the pact in 2014."], 0)
     ruled_out.score, passes.score = 1.0, second_score
     monkeypatch.setattr(answerer, "select", lambda *a, **k: _Selection([ruled_out, passes], None, None, [], []))
-    monkeypatch.setattr(answerer, "support", lambda c, *a: 0.0 if c is ruled_out else 0.9)
+    monkeypatch.setattr(answerer, "support", lambda c, *a: first_support if c is ruled_out else 0.9)
     answer = answerer.answer("When was the pact signed?", [], np.zeros(3, dtype=np.float32))
     assert answer.grounded == answered
     assert ("signed the pact" in answer.text) == answered
