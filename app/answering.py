@@ -13,6 +13,7 @@ terms (names, numbers, rare words) must occur in or next to the chosen sentence.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -46,7 +47,7 @@ from .evidence import (
     year_matches,
     year_pattern,
 )
-from .index import LoadedIndex, bm25_tokenize
+from .index import LoadedIndex, bm25_tokenize, text_terms
 from .models import Passage
 from .names import NameFinder
 from .questions import (
@@ -193,6 +194,8 @@ class Answerer:
         self._source_names = {w for w in names if not is_generic_name_word(w)}
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
         self.names = NameFinder(index)
+        # a question's terms with their rarity, once per question rather than once per sentence
+        self._term_weights = functools.lru_cache(maxsize=64)(self._weigh_terms)
 
     def _abbreviations_named(self, question: str) -> list[tuple[str, str]]:
         """(abbreviation, expansion) pairs the question names by either form."""
@@ -248,7 +251,7 @@ class Answerer:
         return value if value is not None else math.log((self._n + 1) / 0.5)  # a term the corpus lacks
 
     def _terms(self, text: str) -> list[str]:
-        return bm25_tokenize([text])[0]
+        return list(text_terms(text))
 
     def _evidence_terms(self, text: str) -> frozenset[str]:
         """Terms of a span of the corpus, memoised: spans come from a finite corpus, and
@@ -258,13 +261,17 @@ class Answerer:
             terms = self._span_terms[text] = frozenset(self._terms(text))
         return terms
 
+    def _weigh_terms(self, q_terms: tuple[str, ...]) -> tuple[tuple[tuple[str, float], ...], float]:
+        weights = tuple((t, self.idf(t)) for t in dict.fromkeys(q_terms))
+        return weights, sum(w for _, w in weights)
+
     def coverage(self, q_terms: list[str], evidence: str) -> float:
         """Share of the question's rarity-weighted terms present in the evidence (a corpus span)."""
         if not q_terms:
             return 1.0
+        weights, total = self._term_weights(tuple(q_terms))
         have = self._evidence_terms(evidence)
-        total = sum(self.idf(t) for t in set(q_terms))
-        return sum(self.idf(t) for t in set(q_terms) if t in have) / total if total else 1.0
+        return sum(w for t, w in weights if t in have) / total if total else 1.0
 
     def _years_present(self, years: list[str], c: _Candidate) -> bool:
         """Every year the question names, in or beside the sentence, in its section, or the
@@ -610,6 +617,7 @@ def _note_prose(text: str) -> bool:
     return len(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*\b", text)) >= 5
 
 
+@functools.lru_cache(maxsize=4096)  # sentences of a finite corpus, checked for every question
 def _byline(text: str, authors: tuple[str, ...]) -> bool:
     """A byline or an author's blurb: "..., writes Yoichi Funabashi", "Taisuke Abiru, Senior
     Research Fellow at ..., discusses the vision behind ..."."""

@@ -17,6 +17,7 @@ failed build leaves the previous index in place.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -54,10 +55,21 @@ def index_text(p: Passage) -> str:
 
 def bm25_tokenize(texts: list[str]) -> list[list[str]]:
     import bm25s
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+
+
+@functools.lru_cache(maxsize=1024)
+def text_terms(text: str) -> tuple[str, ...]:
+    """One text's terms, memoised: a question is tokenised by the retriever and the answerer."""
+    return tuple(bm25_tokenize([text])[0])
+
+
+@functools.cache
+def _stemmer():
     import Stemmer
 
-    stemmer = Stemmer.Stemmer("english")
-    return bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, return_ids=False, show_progress=False)
+    return Stemmer.Stemmer("english")
 
 
 # ---------------------------------------------------------------------------- fingerprint

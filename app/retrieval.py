@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .abbreviations import expand_query
-from .index import LoadedIndex, bm25_tokenize
+from .index import LoadedIndex, text_terms
 from .models import Passage
 from .settings import Settings
 
@@ -120,7 +120,7 @@ class Retriever:
         return _ranks(best.astype(np.float64), allowed, n)
 
     def bm25_scores(self, query: str, allowed: np.ndarray, n: int) -> list[int]:
-        tokens = [t for t in bm25_tokenize([query])[0] if t in self._vocab]
+        tokens = [t for t in text_terms(query) if t in self._vocab]
         if not tokens:
             return []
         scores = np.asarray(self.index.bm25.get_scores(tokens), dtype=np.float64)

@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     default_k: int = Field(10, ge=1, le=50, description="Results returned when k is not given.")
 
     # Answering
-    answer_passages: int = Field(6, ge=1, le=50, description="Top passages whose sentences the answerer scores.")
+    answer_passages: int = Field(10, ge=1, le=50, description="Top passages whose sentences the answerer scores.")
     answer_max_sentences: int = Field(3, ge=1, le=10, description="Most sentences in an extractive answer.")
     answer_max_words: int = Field(80, ge=10, le=400, description="Soft word limit of an answer.")
     abstain_threshold: float = Field(
