@@ -38,6 +38,7 @@ from .evidence import (
     figures_of_other_years,
     has_kind,
     is_generic_name_word,
+    is_month,
     list_not_given,
     other_ordinal,
     other_pair,
@@ -539,8 +540,14 @@ class Answerer:
         whole = " ".join([p.text, p.section, p.title, p.author]).lower()
         for e in entities:
             parts = e.split("-")
-            if len(parts) == 2 and all(x[:1].isupper() for x in parts) and not self.names.named_in(e, whole):
-                return 0.0  # "Japan-India trade" asked, a passage on Russia and Japan
+            if (
+                len(parts) == 2
+                and all(x[:1].isupper() and self.names.is_proper(x) for x in parts)
+                and not self.names.named_in(e, whole)
+            ):
+                # "Japan-India trade" asked, a passage on Russia and Japan; but "Self-Defense" in
+                # "Japan Maritime Self-Defense Force" is a word, not a pair of names
+                return 0.0
         if (
             _STANDS_FOR.search(question)
             and re.search(r"\b[A-Z]{2,}\b", question)
@@ -549,6 +556,8 @@ class Answerer:
             return 0.0  # "What does MGIMO stand for?": a sentence that uses it without spelling it out
         around = self._with_source(_context(c), p).lower()
         subject = question_subject(question)
+        # "Where did the United Kingdom ...?": the name the subject's word is part of
+        subject = next((e for e in entities if subject and " " in e and subject in e.split()), subject)
         if (
             subject
             and subject not in self._source_names  # "How do the Stimson volume and Abiru each ...": sources
@@ -564,7 +573,11 @@ class Answerer:
         glossed = bool(term and self._defines(term, c.text))
         narrow = strict_kind(question) or glossed or actor_named(question, c.text) or self._glosses(question, c.text)
         # "What is JACE, where Asano worked?": the gloss of the term answers it, whoever the rest names
-        if narrow and (glossed or all(self.names.named_in(e, around) for e in entities)):
+        if narrow and (
+            glossed
+            # a month is the time of the thing asked, not a name ("Abe's May 2018 visit")
+            or all(self.names.named_in(e, around) for e in entities if not is_month(e))
+        ):
             # the sentence gives what the question asks, checked narrowly: a count of the very thing
             # asked ("11 documents"), a name beside the role asked for ("Prime Minister Yoshiro
             # Mori"), or a gloss of the term asked about ("Keidanren (Japan Business Federation)");

@@ -60,6 +60,12 @@ def year_pattern(asked: str) -> str:
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = re.compile(rf"\b({_MONTHS})\b")
+
+
+def is_month(word: str) -> bool:
+    return re.fullmatch(_MONTHS, word) is not None
+
+
 _MONTH_ABBR = rf"(?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DAY = re.compile(  # "Sept. 1, 2014", "December 15", "15 December", "May 25–26", "2014-09-01"
     rf"\b{_MONTH_ABBR}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_ABBR}|\b\d{{4}}-\d\d-\d\d\b"
@@ -563,6 +569,20 @@ def _country_codes() -> dict[str, str]:
             if value and "," not in value:  # "Korea, Republic of" is a sort key, not a name
                 codes[value.lower()] = country.alpha_2
     return codes
+
+
+def country_forms(name: str) -> tuple[set[str], tuple[str, ...]]:
+    """A country's other names, lower-cased, by one of them ("united kingdom": "britain",
+    "great britain", "london"), and its short forms to be matched as whole words ("uk"); empty
+    for a name that is no country's."""
+    codes = _country_codes()
+    code = codes.get(name.lower())
+    if code is None:
+        return set(), ()
+    names = {n for n, c in codes.items() if c == code}
+    names |= {cap for cap, country in _CAPITALS.items() if codes.get(country) == code}
+    short = tuple(s.lower() for s, c in _SHORT_COUNTRIES.items() if c == code and "." not in s)
+    return names - {name.lower()}, short
 
 
 @functools.cache

@@ -13,9 +13,11 @@ import bisect
 import re
 from collections import Counter
 
-from .evidence import METONYM_SHORT, METONYMS
+from .evidence import METONYM_SHORT, METONYMS, country_forms
 from .index import LoadedIndex
 
+_CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w'’-]*\w")
+_NAME_GAP = re.compile(r"\s+(?:(?:of|for|and|the|on|in|&)\s+)*")
 # A person referred to by office: "the two leaders", "the Prime Minister", "its president"
 _OFFICE = re.compile(r"\b(?:leaders?|prime ministers?|presidents?|premiers?|heads? of (?:state|government))\b", re.I)
 
@@ -70,7 +72,32 @@ class NameFinder:
             initials = "".join(w[0] for w in words)
             if initials in self._capital_words and not self.named_in(m.group(0), self._corpus_text):
                 out = [e for e in out if e not in words] + [initials]
+        return self._merge_names(question, out)
+
+    def _merge_names(self, question: str, entities: list[str]) -> list[str]:
+        """Capitalised words in a row that make one name ("United Kingdom", "Japan Maritime
+        Self-Defense Force") put as that name, in place of its words."""
+        words = list(_CAPITAL_WORD.finditer(question))
+        i = 0
+        out = list(entities)
+        while i < len(words):
+            for j in range(min(len(words), i + 7), i + 1, -1):
+                gaps = [question[words[k].end() : words[k + 1].start()] for k in range(i, j - 1)]
+                if not all(_NAME_GAP.fullmatch(g) for g in gaps):
+                    continue
+                run = question[words[i].start() : words[j - 1].end()]
+                parts = [w.group(0) for w in words[i:j]]
+                if self._one_name(run) and all(p in out for p in parts):
+                    at = out.index(parts[0])
+                    out = [e for e in out[:at] if e not in parts] + [run] + [e for e in out[at:] if e not in parts]
+                    i = j - 1
+                    break
+            i += 1
         return out
+
+    def _one_name(self, run: str) -> bool:
+        """A run of capitalised words that is one country's name ("United Kingdom", "South Korea")."""
+        return bool(country_forms(run.lower())[0])
 
     def unmentioned(self, entities: list[str]) -> list[str]:
         """The question's names that the corpus never mentions in any form (itself, a stem, an
@@ -160,6 +187,8 @@ class NameFinder:
         if spelled:
             alts.add(spelled.lower())
         alts |= METONYMS.get(base, set())  # "Tokyo" for Japan's government, and back
+        if " " in base:
+            alts |= country_forms(base)[0]  # "United Kingdom": "Britain"
         return {a for a in alts if a}
 
     def _in_vocabulary(self, e: str) -> bool | None:
@@ -182,9 +211,15 @@ class NameFinder:
         if pattern is None:
             base = e.lower().replace("'s", "")
             alts = self._forms(e)
+            short = METONYM_SHORT.get(base, ())
+            if " " in base:
+                # "United Kingdom": "the UK"; "United States": "US" as a word, not the start of "used"
+                abbrs = {a.lower() for a, exp in self.abbreviations.items() if exp.lower() == base}
+                alts -= abbrs
+                short += tuple(sorted(abbrs | set(country_forms(base)[1])))
             alternatives = "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True) if a)
-            if base in METONYM_SHORT:  # "Washington" finds "the US", as a whole word only
-                alternatives += "|" + "|".join(rf"{re.escape(a)}(?!\w)" for a in METONYM_SHORT[base])
+            if short:  # "Washington" finds "the US", as a whole word only
+                alternatives += "|" + "|".join(rf"{re.escape(a)}(?!\w)" for a in short)
             alternatives = alternatives.replace(r"\-", "[-\u2010-\u2015]")  # "Russia-Japan" finds "Russia–Japan"
             if len(self._patterns) > 10_000:  # queries are open-ended: keep the memo bounded
                 self._patterns.clear()

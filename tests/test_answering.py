@@ -921,3 +921,35 @@ def test_a_count_of_the_thing_asked_ranks_above_a_sentence_merely_about_it(small
     monkeypatch.setattr(answerer, "candidates", lambda hits, v: [about, count])
     sel = answerer.select("How many nations had Nordmann travelled to?", [], np.zeros(3, dtype=np.float32))
     assert sel.candidates[0] is count
+
+
+def test_a_country_named_in_several_words_is_one_name(small_service):
+    answerer = small_service.answerer
+    q = "Where did the United Kingdom post an officer, and did South Korea agree?"
+    assert answerer.entities(q) == ["United Kingdom", "South Korea"]
+    names = answerer.names
+    assert names.share_present(["United Kingdom"], "The UK sent an officer.") == 1.0
+    assert names.share_present(["United Kingdom"], "Britain sent an officer.") == 1.0
+    assert names.share_present(["South Korea"], "Patrols in the South China Sea.") == 0.0  # not "South" alone
+    assert names.share_present(["United States"], "Tools were used.") == 0.0  # "US" only as a word
+
+
+def test_a_hyphenated_word_inside_a_name_is_no_pair_of_names(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["Patrol boats from Hokkaido cover the straits."], 0)
+    for q, ruled_out in [
+        ("Where do Hokkaido boats of the Japan-Hokkaido unit patrol?", True),  # a pair the passage does not name
+        ("Where do Hokkaido boats of the Self-Defense unit patrol?", False),  # a word, not two names
+    ]:
+        support = answerer.support(c, q, answerer._terms(q), answerer.entities(q), None)
+        assert (support == 0.0) == ruled_out, q
+
+
+def test_a_month_asked_is_a_time_not_a_name_the_count_must_stand_beside(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["The JCG ran 40 patrols in 2014."], 0)
+    with_month, without = "How many patrols did the JCG run in May 2014?", "How many patrols did the JCG run in 2014?"
+    s_month, s_plain = (
+        answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") for q in (with_month, without)
+    )
+    assert s_month > s_plain - 0.1  # the narrow check's bonus holds; only the share of names found is lower

@@ -35,6 +35,8 @@ ANSWERABLE = {
     "blind17.jsonl": "e",
     "blind18.jsonl": "d",
     "blind19.jsonl": "a",
+    "blind20.jsonl": "l",
+    "blind21.jsonl": "o",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -60,6 +62,8 @@ UNANSWERABLE = {
     "blind17_unanswerable.jsonl": "eu",
     "blind18_unanswerable.jsonl": "du",
     "blind19_unanswerable.jsonl": "au",
+    "blind20_unanswerable.jsonl": "lu",
+    "blind21_unanswerable.jsonl": "ou",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
