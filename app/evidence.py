@@ -698,7 +698,12 @@ def other_pair(question: str, text: str) -> bool:
     return len(said) >= 2 and not asked <= said and bool(said - asked)
 
 
-_TITLE = r"(?:mayor|minister|president|professor|director|chairman|chairwoman|secretary|ambassador|governor|chief|head|fellow|adviser|advisor|editor|expert)"
+# a phrase between commas with a common noun in it, not a list ("Japan, India and Australia")
+_NOUN_APPOSITION = (
+    r"(?!(?:and|or|but|who|which|that|however|too|also|as|while|when|if)\b)"
+    r"(?=[^,.;()]*\b[a-z]{3,})(?:(?!\b(?:and|or)\b)[^,.;()]){3,60}"
+)
+_TITLE = r"(?:mayor|minister|president|professor|director|chairman|chairwoman|secretary|ambassador|governor|chief|head|fellow|adviser|advisor|editor|expert|justice|judge|general|admiral|senator)"
 _APPOSITION = r"(?!(?:and|or|but|who|which|that|however|too|also|as)\b)(?:[a-z]|(?:Honorary|Acting|Special|Permanent|Chair|Chairman|Chairwoman|Chairperson|President|Director|Professor|Minister|Secretary|Ambassador|Head|Chief|Senior|Deputy|Vice|Former|Then|Executive|Member|Fellow|Governor|Editor|Founder|Commander|Associate|Assistant)\b)"
 
 
@@ -710,6 +715,10 @@ def defines(term: str, text: str) -> bool:
             rf"(?<![\w-]){t}[\"”’']?\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t}(?:,\s*(?:PhD|Ph\.D\.|MD|Jr\.|Sr\.))?,? (?:is|was|are|were|refers to|means|stands for|an?) ",
             text,
         )
+        # in apposition, a phrase with a common noun: "Pokhran-II, India's 1998 nuclear test, led to ..."
+        or re.search(rf"(?<![\w-]){t},\s+{_NOUN_APPOSITION},", text)
+        # a title in quotes after what it is: 'his Project Syndicate article, "X,"'
+        or re.search(rf"\b[a-z]{{3,}},?\s+[\"“]{t}", text)
         # a person's name ("Who is Kurt Campbell?"): in apposition ("Kurt Campbell, former
         # assistant secretary of ...") or after a title ("then-mayor of Nemuro city Ando Sekiten")
         or (

@@ -155,6 +155,7 @@ def test_entities_match_capitals_for_countries_and_any_dash(small_service):
         ("What is the main goal of the treaty?", None),
         ("Who is Kari Nordmann?", "Kari Nordmann"),  # about a person: who she is
         ("Who was the Norwegian envoy?", None),  # for a person's name
+        ('What is "Oslo\'s Blue Plan"?', "Oslo's Blue Plan"),  # a quoted title
     ],
 )
 def test_defined_term(question, term):
@@ -169,6 +170,13 @@ def test_a_gloss_defines_a_term():
     assert not defines("NRC", "NRC staff arrived in May.")
     # an abbreviation first in the brackets, an alias after it
     assert defines("NRC", "she managed the Norwegian Refugee Council (NRC or Flyktninghjelpen), a charity")
+    # in apposition, a phrase with a common noun; not a list of names
+    assert defines("Snohvit", "However, Snohvit, Norway's 2007 gas project, led to protests.")
+    assert not defines("Norway", "In Norway, Chile and Peru, quotas fell.")
+    assert not defines("Norway", "Norway, South Korea, and Chile signed.")
+    # a title in quotes after what it is; a name after a title
+    assert defines("Oslo's Blue Plan", 'In his FT article, "Oslo\'s Blue Plan," the minister wrote')
+    assert defines("Kari Nordmann", "Justice Kari Nordmann's dissent is remembered.")
 
 
 def test_abbreviations_defined_with_an_alias_in_the_brackets():
