@@ -349,6 +349,7 @@ def test_on_what_date_asks_for_a_day():
     [
         ("On what exact date did Nordmann visit Santiago?", "date"),
         ("In which month of 2013 was the pact signed?", "date"),
+        ("Which calendar year did Norway propose as the deadline?", "date"),
         ("What is the full name of the IPP framework that Norway signed?", None),  # a gloss, not a name
         ("What is the name of the Norwegian envoy to Chile?", "name"),
     ],
