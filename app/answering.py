@@ -502,10 +502,24 @@ class Answerer:
         publisher = doc.meta.publisher if doc else ""
         return " ".join([context, p.section, p.title, p.author, publisher, p.date[:4]])
 
+    def _without_authors(self, c: _Candidate) -> str:
+        """The sentence with the corpus's authors' names taken out: a chapter's author cited
+        ("As Michito Tsuruoka describes, ...") is no answer to "Who ...?"."""
+        text = c.text
+        for a in self._authors:
+            text = text.replace(a, "")
+        return text
+
     def support(self, c: _Candidate, question: str, q_terms: list[str], entities: list[str], kind: str | None) -> float:
         """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
         if kind and not has_kind(c.text, kind, question):
             return 0.0
+        if (
+            kind == "person"
+            and not _ASKS_AUTHOR.search(question)
+            and not has_kind(self._without_authors(c), kind, question)
+        ):
+            return 0.0  # "Which NATO chief received Abe?": not "As Michito Tsuruoka describes, Abe attended ..."
         years = asked_years(question)
         if years and not self._years_present(years, c):
             return 0.0  # "in 2020": a sentence about another year does not answer it

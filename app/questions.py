@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 _ASK_DATE = re.compile(
-    r"^\s*(?:when|since when|(?:in |on |by )?(?:what|which) (?:exact |precise |specific |calendar |fiscal )?(?:year|date|day|month))\b", re.I
+    r"^\s*(?:when|since when|(?:in |on |by )?(?:what|which) (?:exact |precise |specific |calendar |fiscal )?(?:year|date|day|month))\b",
+    re.I,
 )
 _ASK_NUMBER = re.compile(
     r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b"

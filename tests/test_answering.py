@@ -962,3 +962,16 @@ def test_a_month_asked_is_a_time_not_a_name_the_count_must_stand_beside(small_se
         answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") for q in (with_month, without)
     )
     assert s_month > s_plain - 0.1  # the narrow check's bonus holds; only the share of names found is lower
+
+
+def test_a_chapter_author_cited_is_no_answer_to_who(small_service):
+    answerer = small_service.answerer
+    q = "Which official received the minister in Oslo in 2014?"
+    cited = _candidate(["As Carl Chapter describes, the minister visited Oslo in 2014."], 0)
+    named = _candidate(["As Carl Chapter describes, Kari Nordmann received the minister in Oslo in 2014."], 0)
+    terms, entities = answerer._terms(q), answerer.entities(q)
+    assert answerer.support(cited, q, terms, entities, "person") == 0.0
+    assert answerer.support(named, q, terms, entities, "person") > 0.0
+    # asked about the author, the author is the answer
+    q = "Which author describes the minister's visit to Oslo in 2014?"
+    assert answerer.support(cited, q, answerer._terms(q), answerer.entities(q), "person") > 0.0
