@@ -502,6 +502,26 @@ class Answerer:
         publisher = doc.meta.publisher if doc else ""
         return " ".join([context, p.section, p.title, p.author, publisher, p.date[:4]])
 
+    def _planned_only(self, question: str, text: str, entities: list[str]) -> bool:
+        """For "What did Abe and Putin agree at the forum in September 2018?": the sentence speaks
+        of that meeting as one to come ("will have another chance ... at the planned meeting at
+        the forum ... in September 2018"), naming the event's place or time within a few words
+        after the word that puts it in the future."""
+        if not _ASKS_PAST.search(question) or _FUTURE_ASKED.search(question):
+            return False
+        marks = [
+            e
+            for e in entities
+            if not self.names.is_person(re.sub(r"['’]s$", "", e)) and not countries_named(e) and not YEAR.fullmatch(e)
+        ]
+        if not marks:
+            return False
+        for m in _FUTURE.finditer(text):
+            after = " ".join(text[m.end() :].split()[:PLANNED_WINDOW]).lower()
+            if any(self.names.found(e, after) for e in marks):
+                return True
+        return False
+
     def _without_authors(self, c: _Candidate) -> str:
         """The sentence with the corpus's authors' names taken out: a chapter's author cited
         ("As Michito Tsuruoka describes, ...") is no answer to "Who ...?"."""
@@ -530,6 +550,8 @@ class Answerer:
         asked = core(question)  # past "According to X," and a topic ahead of the question
         if kind == "date" and event_missing(asked, _context(c)):
             return 0.0  # "When was the pact signed?": a sentence on its negotiation since 2013
+        if self._planned_only(asked, c.text, entities):
+            return 0.0  # "What did they agree at the forum?": "will meet at the planned forum"
         if list_not_given(asked, c.text):
             return 0.0  # "What are the five priority areas?": "... in five priority areas and agreed ..."
         if kind and other_ordinal(question, c.text):
@@ -632,6 +654,15 @@ class Answerer:
         return Answer(question, text, True, citations=citations, hits=hits, support=support)
 
 
+PLANNED_WINDOW = 10  # words after "will", "planned", "due to" ... where the event asked may be named
+_ASKS_PAST = re.compile(r"\b(?:did|was|were|had)\b", re.I)
+_FUTURE_ASKED = re.compile(
+    r"\b(?:will|would|plan\w*|expect\w*|schedul\w*|slated|due|next|intend\w*|aim\w*|hope\w*|upcoming|forthcoming|to be|postpon\w*|cancel\w*|delay\w*)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|planned|slated|scheduled|upcoming|forthcoming|due to|is to be|are to be|expected to)\b", re.I
+)
 _ASKS_AUTHOR = re.compile(r"\b(?:authors?|wrote|writes|written|writer|byline)\b", re.I)
 _AUTHOR_VERBS = r"(?:writes|wrote|argues|discusses|explains|examines|contributes|says|analyses|analyzes)"
 

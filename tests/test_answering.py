@@ -975,3 +975,16 @@ def test_a_chapter_author_cited_is_no_answer_to_who(small_service):
     # asked about the author, the author is the answer
     q = "Which author describes the minister's visit to Oslo in 2014?"
     assert answerer.support(cited, q, answerer._terms(q), answerer.entities(q), "person") > 0.0
+
+
+def test_an_event_asked_in_the_past_is_not_answered_by_its_plan(small_service):
+    answerer = small_service.answerer
+    q = "What did Norway and Chile agree at the Bergen Forum in May 2015?"
+    planned = _candidate(["Norway and Chile will have another chance at the planned Bergen Forum in May 2015."], 0)
+    held = _candidate(["At the Bergen Forum in May 2015, Norway and Chile agreed to share quotas."], 0)
+    terms, entities = answerer._terms(q), answerer.entities(q)
+    assert answerer.support(planned, q, terms, entities, None) == 0.0
+    assert answerer.support(held, q, terms, entities, None) > 0.0
+    # asked about the plan itself, the plan answers
+    q = "Where were Norway and Chile due to meet in May 2015?"
+    assert answerer.support(planned, q, answerer._terms(q), answerer.entities(q), None) > 0.0
