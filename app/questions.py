@@ -389,6 +389,11 @@ _WHAT_MEANS = re.compile(
 )
 
 
+# "What is Abe's "chikyuugi wo fukan suru gaiko" initiative?", "meaning of sakoku": a phrase in
+# quotes or after "meaning of", whatever its case
+_QUOTED_TERM = re.compile(r"^\s*(?i:what (?:is|was|are|were)\b)[^\"“?]{0,40}[\"“]([^\"”?]{2,60})[\"”]")
+_MEANING_OF = re.compile(r"^\s*(?:the )?(?:meaning|definition) of (?:the )?(?:term |phrase |word )?[\"“]?([^\"”?]{2,60}?)[\"”]?\s*\??\s*$", re.I)
+
 # A search-box query about a person or body: "Yohei Sasakawa role", "Keidanren's position"
 _NAME_ROLE = re.compile(
     r"^\s*([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*?)(?:['’]s)?\s+(?i:role|position|post|title|job|background|affiliation)\s*\??\s*$"
@@ -403,6 +408,8 @@ def defined_term(question: str) -> str | None:
         or _WHO_IS_NAME.match(question)
         or _WHAT_MEANS.match(question)
         or _NAME_ROLE.match(question)
+        or _QUOTED_TERM.match(question)
+        or _MEANING_OF.match(question)
     )
     if m:
         return m.group(1)

@@ -156,6 +156,8 @@ def test_entities_match_capitals_for_countries_and_any_dash(small_service):
         ("Who is Kari Nordmann?", "Kari Nordmann"),  # about a person: who she is
         ("Who was the Norwegian envoy?", None),  # for a person's name
         ('What is "Oslo\'s Blue Plan"?', "Oslo's Blue Plan"),  # a quoted title
+        ('What is Norway\'s "havet er vårt" initiative?', "havet er vårt"),  # a phrase in quotes, any case
+        ("meaning of havet er vårt", "havet er vårt"),  # a search-box query
     ],
 )
 def test_defined_term(question, term):
