@@ -392,7 +392,10 @@ _WHAT_MEANS = re.compile(
 # "What is Abe's "chikyuugi wo fukan suru gaiko" initiative?", "meaning of sakoku": a phrase in
 # quotes or after "meaning of", whatever its case
 _QUOTED_TERM = re.compile(r"^\s*(?i:what (?:is|was|are|were)\b)[^\"“?]{0,40}[\"“]([^\"”?]{2,60})[\"”]")
-_MEANING_OF = re.compile(r"^\s*(?:the )?(?:meaning|definition) of (?:the )?(?:term |phrase |word )?[\"“]?([^\"”?]{2,60}?)[\"”]?\s*\??\s*$", re.I)
+_MEANING_OF = re.compile(
+    r"^\s*(?:the )?(?:meaning|definition) of (?:the )?(?:term |phrase |word )?[\"“]?([^\"”?]{2,60}?)[\"”]?\s*\??\s*$",
+    re.I,
+)
 
 # A search-box query about a person or body: "Yohei Sasakawa role", "Keidanren's position"
 _NAME_ROLE = re.compile(
