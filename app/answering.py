@@ -579,10 +579,11 @@ class Answerer:
             if (
                 len(parts) == 2
                 and all(x[:1].isupper() and self.names.is_proper(x) for x in parts)
+                and all(countries_referred(x) or self.names.is_person(x) for x in parts)
                 and not self.names.named_in(e, whole)
             ):
-                # "Japan-India trade" asked, a passage on Russia and Japan; but "Self-Defense" in
-                # "Japan Maritime Self-Defense Force" is a word, not a pair of names
+                # "Japan-India trade" or "Abe-Putin talks" asked, a passage on Russia and Japan; not
+                # a word inside a name ("Self-Defense") or a pair of organisers ("Valdai-SPF conference")
                 return 0.0
         if (
             _STANDS_FOR.search(question)

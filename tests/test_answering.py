@@ -945,12 +945,14 @@ def test_a_country_named_in_several_words_is_one_name(small_service):
     assert names.share_present(["United States"], "Tools were used.") == 0.0  # "US" only as a word
 
 
-def test_a_hyphenated_word_inside_a_name_is_no_pair_of_names(small_service):
+def test_a_pair_of_countries_asked_must_be_the_passages_but_not_any_hyphenated_word(small_service, monkeypatch):
     answerer = small_service.answerer
+    monkeypatch.setattr(answerer.names, "is_proper", lambda word: word != "Self")  # as over a corpus naming them
     c = _candidate(["Patrol boats from Hokkaido cover the straits."], 0)
     for q, ruled_out in [
-        ("Where do Hokkaido boats of the Japan-Hokkaido unit patrol?", True),  # a pair the passage does not name
+        ("Where do Hokkaido boats of the Japan-Russia unit patrol?", True),  # a pair the passage does not name
         ("Where do Hokkaido boats of the Self-Defense unit patrol?", False),  # a word, not two names
+        ("Where do Hokkaido boats of the Alpha-Beta unit patrol?", False),  # two organisers, not countries
     ]:
         support = answerer.support(c, q, answerer._terms(q), answerer.entities(q), None)
         assert (support == 0.0) == ruled_out, q
