@@ -591,6 +591,14 @@ def _country_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])")
 
 
+def with_capitals_countries(query: str) -> str:
+    """The query with the country each capital or seat of government in it stands for, for a
+    lexical search ("Beijing's defence outlay" also finds "China's military expenditures")."""
+    words = re.findall(r"[a-z]+", query.lower())
+    extra = [_CAPITALS[w] for w in (*words, *map(" ".join, zip(words, words[1:]))) if w in _CAPITALS]
+    return f"{query} ({' '.join(dict.fromkeys(extra))})" if extra else query
+
+
 def countries_named(text: str) -> set[str]:
     """The countries (ISO codes) a text names: by name, by a short form ("US") or by their
     capital ("Tokyo" names Japan)."""

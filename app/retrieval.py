@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .abbreviations import expand_query
+from .evidence import with_capitals_countries
 from .index import LoadedIndex, text_terms
 from .models import Passage
 from .settings import Settings
@@ -137,7 +138,8 @@ class Retriever:
             query_vector = self.embed_query(expanded)
         dense_ranked = self.dense_scores(query_vector, allowed, s.candidates)
         sentence_ranked = self.sentence_scores(query_vector, allowed, s.candidates)
-        bm25_ranked = self.bm25_scores(expanded, allowed, s.candidates)
+        # "Beijing's defence outlay": the words match "China's military expenditures" too
+        bm25_ranked = self.bm25_scores(with_capitals_countries(expanded), allowed, s.candidates)
         rankings = ((dense_ranked, s.dense_weight), (sentence_ranked, s.sentence_weight), (bm25_ranked, s.bm25_weight))
         fused = _rrf(rankings, s.rrf_k) if s.fusion == "rrf" else _weighted(rankings)
         passages = self.index.passages

@@ -992,3 +992,13 @@ def test_an_event_asked_in_the_past_is_not_answered_by_its_plan(small_service):
     # asked about the plan itself, the plan answers
     q = "Where were Norway and Chile due to meet in May 2015?"
     assert answerer.support(planned, q, answerer._terms(q), answerer.entities(q), None) > 0.0
+
+
+def test_a_lexical_query_adds_the_country_a_capital_stands_for():
+    from app.evidence import with_capitals_countries
+
+    assert with_capitals_countries("How big is Beijing's outlay next to Washington's?").endswith(
+        "(china united states)"
+    )
+    assert with_capitals_countries("Kremlin and New Delhi views") == "Kremlin and New Delhi views (russia india)"
+    assert with_capitals_countries("fish quotas") == "fish quotas"
