@@ -75,8 +75,8 @@ class NameFinder:
         return self._merge_names(question, out)
 
     def _merge_names(self, question: str, entities: list[str]) -> list[str]:
-        """Capitalised words in a row that make one name ("United Kingdom", "Japan Maritime
-        Self-Defense Force") put as that name, in place of its words."""
+        """Capitalised words in a row that make one country's name ("United Kingdom", "South
+        Korea") put as that name, in place of its words: "South" alone would find "South China Sea"."""
         words = list(_CAPITAL_WORD.finditer(question))
         i = 0
         out = list(entities)
