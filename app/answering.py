@@ -503,11 +503,11 @@ class Answerer:
         return " ".join([context, p.section, p.title, p.author, publisher, p.date[:4]])
 
     def _planned_only(self, question: str, text: str, entities: list[str]) -> bool:
-        """For "What did Abe and Putin agree at the forum in September 2018?": the sentence speaks
-        of that meeting as one to come ("will have another chance ... at the planned meeting at
-        the forum ... in September 2018"), naming the event's place or time within a few words
-        after the word that puts it in the future."""
-        if not _ASKS_PAST.search(question) or _FUTURE_ASKED.search(question):
+        """For "What did Abe and Putin agree at the forum in September 2018?" (a meeting asked
+        about in the past tense): the sentence speaks of that meeting as one to come ("will have
+        another chance ... at the planned meeting at the forum ... in September 2018"), naming the
+        event's place or time within a few words after the word that puts it in the future."""
+        if not (_ASKS_PAST.search(question) and _MEETING.search(question)) or _FUTURE_ASKED.search(question):
             return False
         marks = [
             e
@@ -661,6 +661,7 @@ _FUTURE_ASKED = re.compile(
     r"\b(?:will|would|plan\w*|expect\w*|schedul\w*|slated|due|next|intend\w*|aim\w*|hope\w*|upcoming|forthcoming|to be|postpon\w*|cancel\w*|delay\w*)\b",
     re.I,
 )
+_MEETING = re.compile(r"\b(?:met|meet\w*|summit\w*|forum|talks|conference|visit\w*|session|gathering|ceremony)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|planned|slated|scheduled|upcoming|forthcoming|due to|is to be|are to be|expected to)\b", re.I
 )

@@ -108,7 +108,7 @@ _AMOUNT = re.compile(
     r"|quadruple[sd]?|[\w-]+fold|times)\b|%",
     re.I,
 )
-_NUMBER_WORDS = r"(?:\d[\d,.]*(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|several|many)"
+_NUMBER_WORDS = r"(?:\d[\d,.]*(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?)"
 
 
 def _word_stems(question: str) -> set[str]:
@@ -210,6 +210,9 @@ def _not_a_person(name: str) -> bool:
     name = re.sub(r"['’]s?$", "", name)
     if any(w.lower() in _INSTITUTION_WORDS for w in re.split(r"[\s-]+", name)):
         return True
+    parts = name.split("-")
+    if len(parts) > 1 and all(p.isupper() or _not_a_person(p) for p in parts):
+        return True  # "the Japan-US alliance": a pair of countries
     if name.lower() in METONYMS or _country_pattern().fullmatch(name.lower()):
         return True
     return bool(_DEMONYM.fullmatch(name) or _WHEN_WORD.fullmatch(name))
@@ -398,7 +401,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             m.group(0) for m in CAPITALISED.finditer(text) if m.start() > 0
         ]
     if kind in ("date", "number"):  # whole tokens: the "2" of "$200m" is not the "2" of "2016"
-        given = set(re.findall(r"[\w.,]+", asked))
+        given = set(re.findall(r"[\w.,]+", asked)) | set(re.findall(r"\d[\d,.]*\d|\d", asked))  # "$12bn": 12
         return any(f.lower().strip(".,") not in given for f in found)
     return any(f.lower() not in asked for f in found)
 
@@ -725,6 +728,8 @@ def defines(term: str, text: str) -> bool:
         )
         # in apposition, a phrase with a common noun: "Pokhran-II, India's 1998 nuclear test, led to ..."
         or re.search(rf"(?<![\w-]){t},\s+{_NOUN_APPOSITION},", text)
+        # after a phrase with a common noun: "the first naval exercise with India, JIMEX 12, was held"
+        or re.search(rf"\b(?!(?:and|or)\b)[a-z]{{3,}}(?:\s+(?!(?:and|or)\b)[\w'’-]+){{0,4}},\s+{t},", text)
         # a title in quotes after what it is: 'his Project Syndicate article, "X,"'
         or re.search(rf"\b[a-z]{{3,}},?\s+[\"“]{t}", text)
         # a person's name ("Who is Kurt Campbell?"): in apposition ("Kurt Campbell, former

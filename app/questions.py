@@ -372,7 +372,7 @@ ASK_ABBREVIATION = re.compile(
 
 
 _WHAT_IS = re.compile(
-    r"^\s*(?i:what) (?:is|are|was|were) (?:the |an? )?[\"“]?([A-Z][\w+-]*(?:['’]s)?(?:\s+[A-Z][\w+-]*)*)[\"”]?(?=\s*(?:[,?]|$)|\s+(?:that|which|who|in|of|as|used|mentioned|referred)\b)"
+    r"^\s*(?i:what) (?:is|are|was|were) (?:the |an? )?[\"“]?([A-Z][\w+-]*(?:['’]s)?(?:\s+(?:[A-Z][\w+-]*|\d+))*)[\"”]?(?=\s*(?:[,?]|$)|\s+(?:that|which|who|in|of|as|used|mentioned|referred)\b)"
 )
 
 

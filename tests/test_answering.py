@@ -158,6 +158,7 @@ def test_entities_match_capitals_for_countries_and_any_dash(small_service):
         ('What is "Oslo\'s Blue Plan"?', "Oslo's Blue Plan"),  # a quoted title
         ('What is Norway\'s "havet er vårt" initiative?', "havet er vårt"),  # a phrase in quotes, any case
         ("meaning of havet er vårt", "havet er vårt"),  # a search-box query
+        ("What was NORDEX 14?", "NORDEX 14"),  # a name with a number
     ],
 )
 def test_defined_term(question, term):
@@ -179,6 +180,9 @@ def test_a_gloss_defines_a_term():
     # a title in quotes after what it is; a name after a title
     assert defines("Oslo's Blue Plan", 'In his FT article, "Oslo\'s Blue Plan," the minister wrote')
     assert defines("Kari Nordmann", "Justice Kari Nordmann's dissent is remembered.")
+    # after a phrase with a common noun; not at the end of a list
+    assert defines("NORDEX 14", "the first naval exercise with Chile, NORDEX 14, was held in 2014.")
+    assert not defines("Peru", "Norway, Chile and Peru, all signed.")
 
 
 def test_abbreviations_defined_with_an_alias_in_the_brackets():
@@ -1002,3 +1006,26 @@ def test_a_lexical_query_adds_the_country_a_capital_stands_for():
     )
     assert with_capitals_countries("Kremlin and New Delhi views") == "Kremlin and New Delhi views (russia india)"
     assert with_capitals_countries("fish quotas") == "fish quotas"
+
+
+def test_a_figure_or_a_name_the_question_gives_is_no_answer():
+    from app.evidence import has_kind
+
+    q = "What interest rate did Norwegian banks charge on the $12bn of loans?"
+    assert not has_kind("The plant received $12bn worth of loans from Norwegian banks.", "number", q)
+    assert has_kind("The $12bn of loans carried a rate of 3 percent.", "number", q)
+    # "many" counts nothing
+    q = "How many Western leaders boycotted the ceremony?"
+    assert not has_kind("Many Western leaders boycotted it in protest.", "number", q)
+    assert has_kind("Some 40 Western leaders boycotted it.", "number", q)
+    # a pair of countries is no person
+    q = "Which Chilean official called Norway a vassal state?"
+    assert not has_kind("Within the Norway-US alliance, Chile called Norway a vassal state.", "person", q)
+    assert has_kind("Chile's minister Pedro Soto called Norway a vassal state.", "person", q)
+
+
+def test_only_a_meeting_asked_in_the_past_is_checked_against_its_plan(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["In his FT article, Blue Plan, Nordmann wrote that he will strengthen fishing ties."], 0)
+    q = 'What was "Blue Plan", the FT article by Nordmann?'  # an article, not a meeting
+    assert not answerer._planned_only(q, c.text, answerer.entities(q))

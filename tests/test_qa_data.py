@@ -37,6 +37,10 @@ ANSWERABLE = {
     "blind19.jsonl": "a",
     "blind20.jsonl": "l",
     "blind21.jsonl": "o",
+    "blind22.jsonl": "aa",
+    "blind23.jsonl": "ab",
+    "blind24.jsonl": "ac",
+    "blind25.jsonl": "ad",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -64,6 +68,10 @@ UNANSWERABLE = {
     "blind19_unanswerable.jsonl": "au",
     "blind20_unanswerable.jsonl": "lu",
     "blind21_unanswerable.jsonl": "ou",
+    "blind22_unanswerable.jsonl": "aau",
+    "blind23_unanswerable.jsonl": "abu",
+    "blind24_unanswerable.jsonl": "acu",
+    "blind25_unanswerable.jsonl": "adu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
