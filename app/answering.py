@@ -545,7 +545,9 @@ class Answerer:
             return 0.0  # "in 2020": a sentence about another year does not answer it
         if kind == "number" and years and figures_of_other_years(c.text, years):
             return 0.0  # "How much in 2014?": "$32 billion in 2013 ... expected to rise in 2014"
-        if kind in ("date", "number", "place") and not ASK_COUNTRY.search(question) and other_pair(question, c.text):
+        compared = compared_part(c.text)
+        claim = compared[0] if compared else c.text  # not the thing it is compared with
+        if kind in ("date", "number", "place") and not ASK_COUNTRY.search(question) and other_pair(question, claim):
             return 0.0  # "Japan and India signed?": "between India and the United States was signed"
         asked = core(question)  # past "According to X," and a topic ahead of the question
         if kind == "date" and event_missing(asked, _context(c)):
@@ -563,13 +565,15 @@ class Answerer:
             local = _leading_context(c)
             if not countries_named(question) <= countries_referred(local):
                 return 0.0
-        compared = compared_part(c.text) if kind in ("number", "date") else None
-        if compared and has_kind(compared[0], kind, question):
+        if kind in ("number", "date") and compared and has_kind(compared[0], kind, question):
             head, tail = (part.lower() for part in compared)
             if any(
                 self.names.found(e, tail) and not self.names.found(e, head)
                 for e in entities
-                if any(ch.isalpha() for ch in e) and e not in self._source_names
+                # a name, not a common word of one ("Agreement" in "... Partnership Agreement")
+                if any(ch.isalpha() for ch in e)
+                and e not in self._source_names
+                and (" " in e or not self.names.is_common_word(e))
             ):
                 return 0.0  # "India's rate with South Korea": "higher than the agreements with South Korea"
         p = c.passage

@@ -138,11 +138,15 @@ class NameFinder:
     def is_proper(self, word: str) -> bool:
         """A word the corpus always capitalises, also inside a sentence: a name ("Patrushev"),
         not a common word that heads one ("Under", "Given")."""
+        word = re.sub(r"['’]s$", "", word)
+        return not self.is_common_word(word) and word in self._inside_words
+
+    def is_common_word(self, word: str) -> bool:
+        """A word the corpus also writes in lower case ("Agreement": "agreements"), not only as a name."""
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"\b[a-z]\w*", self._corpus_cased))
             self._inside_words = set(re.findall(r"(?<=[a-z,;] )([A-Z]\w*)", self._corpus_cased))
-        word = re.sub(r"['’]s$", "", word)
-        return word.lower() not in self._lower_words and word in self._inside_words
+        return re.sub(r"['’]s$", "", word).lower() in self._lower_words
 
     def is_person(self, name: str) -> bool:
         """A surname the corpus gives a title ("Prime Minister Abe", "President Putin", "Mr. Abe")."""

@@ -1029,3 +1029,21 @@ def test_only_a_meeting_asked_in_the_past_is_checked_against_its_plan(small_serv
     c = _candidate(["In his FT article, Blue Plan, Nordmann wrote that he will strengthen fishing ties."], 0)
     q = 'What was "Blue Plan", the FT article by Nordmann?'  # an article, not a meeting
     assert not answerer._planned_only(q, c.text, answerer.entities(q))
+
+
+def test_a_figure_compared_with_other_countries_deals_still_answers_for_its_own(small_service, monkeypatch):
+    answerer = small_service.answerer
+    common = {"free", "trade", "agreement"}  # as a corpus writes them in lower case too
+    monkeypatch.setattr(answerer.names, "is_common_word", lambda word: word.lower() in common)
+    q = "What is the tariff cut on the Chilean side under the Norway-Chile Free Trade Agreement?"
+    sentences = [
+        "Norway and Chile signed the agreement in 2011.",
+        "The tariff cut on the Chilean side is close to 90 percent, which is much higher than the agreements"
+        " Chile signed with Peru and Bolivia.",
+    ]
+    c = _candidate(sentences, 1)
+    # neither the other pair nor the common word "Agreement" in the compared part rules it out
+    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
+    # a country named only in the compared part still does
+    q = "What is the tariff cut under Chile's agreement with Peru?"
+    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
