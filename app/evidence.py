@@ -101,7 +101,11 @@ def _is_location(m: re.Match, text: str) -> bool:
 
 
 _SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
-_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b", re.I)
+# a span of time, or its start ("since the late 2000s", "since 2013")
+_DURATION = re.compile(
+    r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b|\bsince (?:the )?(?:(?:early|mid|late)[- ])?\d{4}s?\b",
+    re.I,
+)
 # an amount, or a growth by a multiple ("double or quadruple", "several-fold", "three times")
 _AMOUNT = re.compile(
     r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent|double[sd]?|triple[sd]?"

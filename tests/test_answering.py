@@ -1047,3 +1047,12 @@ def test_a_figure_compared_with_other_countries_deals_still_answers_for_its_own(
     # a country named only in the compared part still does
     q = "What is the tariff cut under Chile's agreement with Peru?"
     assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
+
+
+def test_how_long_is_answered_by_a_span_or_its_start():
+    from app.evidence import has_kind
+
+    q = "For how long has overfishing been Norway's hardest problem?"
+    assert has_kind("This has been the hardest problem since the late 2000s.", "number", q)
+    assert has_kind("It has been the hardest problem for two decades.", "number", q)
+    assert not has_kind("It is the hardest of 3 problems.", "number", q)
