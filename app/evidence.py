@@ -286,6 +286,7 @@ def _new_name(text: str, question: str) -> bool:
                 or _DEMONYM.fullmatch(w)
                 or _WHEN_WORD.fullmatch(w)
                 or w.lower() in _COMPASS
+                or w.lower() in _TITLES | _PERSON_TITLES  # "President Putin": a title of a name given
             )
         ]
         if run.lower() not in METONYMS and not _country_pattern().fullmatch(run.lower()):

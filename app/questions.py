@@ -35,7 +35,7 @@ _ASK_NAMED = re.compile(
     rf"\b(?:which|what) {_MODIFIERS}(?:compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
     r"|agenc(?:y|ies)|newspapers?|universit(?:y|ies)|banks?|think tanks?|documents?|treat(?:y|ies)|declarations?"
     r"|exercises?|forums?|bod(?:y|ies)|frameworks?|bureaus?|ministr(?:y|ies)|departments?|committees?|councils?"
-    r"|parties|party|funds?)\b",
+    r"|parties|party|funds?|speech(?:es)?|addresses|statements?|reports?|articles?|books?|summits?|conferences?)\b",
     re.I,
 )
 ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|powers?)\b", re.I)

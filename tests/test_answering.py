@@ -303,6 +303,7 @@ def test_a_name_in_brackets_after_another_is_an_alias(question, entities):
         ("Which of the experts said so?", "person"),
         ("Which country signed first?", "place"),
         ("Which framework did they sign?", "named"),
+        ("In which speech did Nordmann announce the plan?", "named"),
         ("Which measures did they take?", None),
     ],
 )
@@ -1056,3 +1057,11 @@ def test_how_long_is_answered_by_a_span_or_its_start():
     assert has_kind("This has been the hardest problem since the late 2000s.", "number", q)
     assert has_kind("It has been the hardest problem for two decades.", "number", q)
     assert not has_kind("It is the hardest of 3 problems.", "number", q)
+
+
+def test_a_title_before_a_name_the_question_gives_is_no_new_name():
+    from app.evidence import has_kind
+
+    q = "In which speech did Nordmann announce the Blue Plan?"
+    assert not has_kind("It was when President Nordmann announced the Blue Plan.", "named", q)
+    assert has_kind("President Nordmann announced the Blue Plan in his Bergen Address.", "named", q)
