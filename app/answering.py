@@ -552,6 +552,8 @@ class Answerer:
         asked = core(question)  # past "According to X," and a topic ahead of the question
         if kind == "date" and event_missing(asked, _context(c)):
             return 0.0  # "When was the pact signed?": a sentence on its negotiation since 2013
+        if kind == "number" and _ASKS_ACTUAL.search(asked) and _TARGET_FIGURE.search(c.text):
+            return 0.0  # "What growth did India actually achieve?": "Modi seeks to materialize 8 percent growth"
         if self._planned_only(asked, c.text, entities):
             return 0.0  # "What did they agree at the forum?": "will meet at the planned forum"
         if list_not_given(asked, c.text):
@@ -663,6 +665,12 @@ PLANNED_WINDOW = 10  # words after "will", "planned", "due to" ... where the eve
 _ASKS_PAST = re.compile(r"\b(?:did|was|were|had)\b", re.I)
 _FUTURE_ASKED = re.compile(
     r"\b(?:will|would|plan\w*|expect\w*|schedul\w*|slated|due|next|intend\w*|aim\w*|hope\w*|upcoming|forthcoming|to be|postpon\w*|cancel\w*|delay\w*)\b",
+    re.I,
+)
+_ASKS_ACTUAL = re.compile(r"\b(?:actual(?:ly)?|achieved?|attained?|in fact|in the end|eventually)\b", re.I)
+# a figure set as a goal: "seeks to materialize 8 percent growth", "a target of 2 percent"
+_TARGET_FIGURE = re.compile(
+    r"\b(?:seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|targets?|goals?|plan(?:s|ned)?|promise[sd]?|hope[sd]?|intend(?:s|ed)?|pledge[sd]?|wants?)\b(?:\s+[\w'’-]+){0,5}?\s+[$€£¥]?\d",
     re.I,
 )
 _MEETING = re.compile(r"\b(?:met|meet\w*|summit\w*|forum|talks|conference|visit\w*|session|gathering|ceremony)\b", re.I)

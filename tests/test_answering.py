@@ -1065,3 +1065,12 @@ def test_a_title_before_a_name_the_question_gives_is_no_new_name():
     q = "In which speech did Nordmann announce the Blue Plan?"
     assert not has_kind("It was when President Nordmann announced the Blue Plan.", "named", q)
     assert has_kind("President Nordmann announced the Blue Plan in his Bergen Address.", "named", q)
+
+
+def test_a_figure_actually_achieved_is_not_answered_by_a_target(small_service):
+    answerer = small_service.answerer
+    q = "What growth rate did Chile actually achieve in 2015?"
+    target = _candidate(["In 2015 Chile sought to reach 8 percent growth."], 0)
+    assert answerer.support(target, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
+    achieved = _candidate(["In 2015 Chile grew by 3 percent."], 0)
+    assert answerer.support(achieved, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
