@@ -41,6 +41,8 @@ ANSWERABLE = {
     "blind23.jsonl": "ab",
     "blind24.jsonl": "ac",
     "blind25.jsonl": "ad",
+    "blind26.jsonl": "ae",
+    "blind27.jsonl": "af",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -72,6 +74,8 @@ UNANSWERABLE = {
     "blind23_unanswerable.jsonl": "abu",
     "blind24_unanswerable.jsonl": "acu",
     "blind25_unanswerable.jsonl": "adu",
+    "blind26_unanswerable.jsonl": "aeu",
+    "blind27_unanswerable.jsonl": "afu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
