@@ -324,7 +324,9 @@ class Answerer:
         q_terms = self._terms(expanded)
         cands = self.candidates(hits, query_vector)
         kind = answer_kind(question)
-        if kind != "person" and not _ASKS_AUTHOR.search(question):
+        term = defined_term(question)
+        asks_author = _ASKS_AUTHOR.search(question) or (term and any(term in a for a in self._authors))
+        if kind != "person" and not asks_author:  # "Who is Taisuke Abiru?": his blurb says who he is
             # "The west should welcome ..., writes Yoichi Funabashi": a byline or an author's blurb
             # summarises the argument; the argument's own sentences are the evidence
             cands = [c for c in cands if not _byline(c.text, c.passage.authors)]
@@ -332,7 +334,6 @@ class Answerer:
             return None
         cue = cue_for(question, kind)
         named = self._authors_named(question)
-        term = defined_term(question)
         defined = self._abbreviations_named(question) if ASK_ABBREVIATION.search(question) or term else []
         entities = self.entities(question) if entities is None else entities
         found: dict[str, list[list[tuple[int, int]]]] = {}  # per passage, each entity's matches in it

@@ -763,11 +763,20 @@ def actor_named(question: str, text: str) -> bool:
     given = question.lower()
     for v in re.finditer(rf"\b{stem}(?:e|ed|es|ing|s)?\b", text, re.I):
         before = text[max(0, v.start() - 80) : v.start()]
-        after = re.match(r"\s+(?:by|between)\s+(.{0,60})", text[v.end() :])
-        for span in (before, after.group(1) if after else ""):
-            if any(n.group(0).lower() not in given for n in _ACTOR.finditer(span)):
-                return True
+        after = re.match(r"\s+(?:[\w,]+\s+){0,3}?(?:by|between)\s+(.{0,60})", text[v.end() :])
+        names = (_LEADING_WORD.sub("", n.group(0)) for n in _ACTOR.finditer(before))
+        if any((" " in n or "-" in n) and n.lower() not in given for n in names):
+            return True
+        if after and _person_named("by " + after.group(1), question):  # "signed ... by Nordmann"
+            return True
     return False
+
+
+# a capitalised word that heads a sentence or clause, not a name's: "When China announced ..."
+_LEADING_WORD = re.compile(
+    r"^(?:(?:When|While|After|Before|In|On|At|The|As|If|Since|Although|But|And|Then|Now|Also|However|Meanwhile"
+    r"|Despite|During|Following|Under|With|For|From|By|This|That|These|Those|Yet|So)\s+)+"
+)
 
 
 def values_differ(texts: list[str]) -> bool:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 
 _ASK_DATE = re.compile(
-    r"^\s*(?:when|since when|(?:in |on |by )?(?:what|which) (?:exact |precise |specific |calendar |fiscal )?(?:year|date|day|month))\b",
+    r"^\s*(?:when|since when|(?:in |on |by )?(?:what|which) (?:exact |precise |specific |calendar |fiscal )?(?:year|date|day|month)s?)\b",
     re.I,
 )
 _ASK_NUMBER = re.compile(
     r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long)\b"
     r"|^\s*what (?:was|is|were|are)\b[^?]{0,80}\bworth\b"  # "What was Russia-Japan trade worth in 2012?"
-    r"|\bwhat (?:was |is |were |are )?(?:the )?(?:[a-z-]+ ){0,2}(?:value|amount|size|cost|price|budget|sum|rate)\b",
+    r"|\bwhat (?:was |is |were |are )?(?:the )?(?:[a-z-]+ ){0,2}(?:value|amount|size|cost|price|budget|sum|rate|population|turnover)\b",
     re.I,
 )
 _ASK_PERSON = re.compile(
@@ -249,7 +249,7 @@ def counted_noun(question: str) -> str | None:
     return None
 
 
-ASK_DAY = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.I)
+ASK_DAY = re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|day)s?\b", re.I)
 ASK_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
 ASK_LOCATION = re.compile(rf"^\s*where\b|\b(which|what) {_MODIFIERS}(city|town|place|location|venue|port|base)\b", re.I)
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
@@ -425,7 +425,11 @@ def defined_term(question: str) -> str | None:
     return None
 
 
-_WHO_DID = re.compile(r"^\s*who (?!is\b|was\b|were\b|are\b|will\b|would\b|has\b|had\b|have\b)([a-z]+ed)\b", re.I)
+_WHO_DID = re.compile(
+    r"^\s*(?:who|(?:which|what) (?:[A-Z][\w-]*\s+)?(?:official|minister|leader|person|politician|diplomat|president|prime minister))"
+    r" (?!is\b|was\b|were\b|are\b|will\b|would\b|has\b|had\b|have\b)([a-z]+ed)\b",
+    re.I,
+)
 
 
 def who_did(question: str) -> re.Match | None:

@@ -357,6 +357,8 @@ def test_on_what_date_asks_for_a_day():
         ("On what exact date did Nordmann visit Santiago?", "date"),
         ("In which month of 2013 was the pact signed?", "date"),
         ("Which calendar year did Norway propose as the deadline?", "date"),
+        ("On what exact dates did the king visit Chile?", "date"),
+        ("What population is Chile projected to reach?", "number"),
         ("What is the full name of the IPP framework that Norway signed?", None),  # a gloss, not a name
         ("What is the name of the Norwegian envoy to Chile?", "name"),
     ],
@@ -1074,3 +1076,29 @@ def test_a_figure_actually_achieved_is_not_answered_by_a_target(small_service):
     assert answerer.support(target, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
     achieved = _candidate(["In 2015 Chile grew by 3 percent."], 0)
     assert answerer.support(achieved, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
+
+
+def test_which_official_did_needs_a_new_name_beside_the_verb():
+    from app.evidence import actor_named
+
+    q = "Which Chilean official announced the fishing zone in 2013?"
+    # "When Chile": a sentence's first word, not a name; the name elsewhere did something else
+    assert not actor_named(q, "When Chile announced the zone in 2013, Norway's minister Kari Nordmann objected.")
+    assert actor_named(q, "In 2013 Minister Pedro Soto announced the zone.")
+
+
+def test_who_is_an_author_is_answered_by_the_authors_blurb(small_service, monkeypatch):
+    import dataclasses
+
+    import numpy as np
+
+    answerer = small_service.answerer
+    blurb = _candidate(["Carl Chapter, a fellow at the Test Institute, writes on fishing.", "Quotas fell."], 0)
+    other = _candidate(["Carl Chapter, a fellow at the Test Institute, writes on fishing.", "Quotas fell."], 1)
+    passage = dataclasses.replace(blurb.passage, authors=("Carl Chapter",))
+    blurb.passage = other.passage = passage
+    monkeypatch.setattr(answerer, "candidates", lambda hits, vector: [blurb, other])
+    vector = np.zeros(3, dtype=np.float32)
+    # asked who the author is, the blurb answers; asked about the argument, it is left out
+    assert blurb in answerer.select("Who is Carl Chapter?", [], vector).candidates
+    assert blurb not in answerer.select("What happened to fishing quotas?", [], vector).candidates
