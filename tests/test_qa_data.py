@@ -43,6 +43,8 @@ ANSWERABLE = {
     "blind25.jsonl": "ad",
     "blind26.jsonl": "ae",
     "blind27.jsonl": "af",
+    "blind28.jsonl": "ag",
+    "blind29.jsonl": "ah",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -76,6 +78,8 @@ UNANSWERABLE = {
     "blind25_unanswerable.jsonl": "adu",
     "blind26_unanswerable.jsonl": "aeu",
     "blind27_unanswerable.jsonl": "afu",
+    "blind28_unanswerable.jsonl": "agu",
+    "blind29_unanswerable.jsonl": "ahu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
