@@ -88,6 +88,11 @@ def _candidate(sentences: list[str], index: int, sep: str = " "):
     return _Candidate(passage, 0, spans[index].start, spans[index].end, 0)
 
 
+def _support(answerer, c, question: str, kind: str | None) -> float:
+    """The answerer's support for a candidate, with the question's own terms and entities."""
+    return answerer.support(c, question, answerer._terms(question), answerer.entities(question), kind)
+
+
 def test_advice_pointing_back_completes_the_problem_sentence():
     from app.answering import _extend
     from app.evidence import ADVICE_CUE
@@ -519,9 +524,9 @@ def test_a_sentence_that_does_not_name_the_questions_subject_does_not_support_it
     sentences = ["The Japan Coast Guard (JCG) patrols the northern waters every winter."]
     c = _candidate(sentences, 0)
     q = "How did Norway respond to the patrols in the northern waters?"
-    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), None) == 0.0
+    assert _support(answerer, c, q, None) == 0.0
     q = "How does the Japan Coast Guard patrol the northern waters?"
-    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), None) > 0.0
+    assert _support(answerer, c, q, None) > 0.0
 
 
 def test_stands_for_needs_the_words_it_stands_for(small_service):
@@ -529,8 +534,8 @@ def test_stands_for_needs_the_words_it_stands_for(small_service):
     q = "What does JCG stand for?"
     glossed = _candidate(["The Japan Coast Guard (JCG) patrols the northern waters every winter."], 0)
     used = _candidate(["JCG boats patrol the northern waters every winter."], 0)
-    assert answerer.support(glossed, q, answerer._terms(q), answerer.entities(q), None) > 0.0
-    assert answerer.support(used, q, answerer._terms(q), answerer.entities(q), None) == 0.0
+    assert _support(answerer, glossed, q, None) > 0.0
+    assert _support(answerer, used, q, None) == 0.0
 
 
 def test_a_growth_may_be_given_as_a_multiple():
@@ -571,7 +576,7 @@ def test_a_hyphenated_subject_is_named_by_its_parts(small_service):
     answerer = small_service.answerer
     c = _candidate(["Trade between Norway and Chile grew by 5 percent in 2013."], 0)
     q = "By how much did Norway-Chile trade grow in 2013?"
-    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
+    assert _support(answerer, c, q, "number") > 0.0
 
 
 def test_a_premise_the_question_grants_is_not_what_it_asks():
@@ -605,7 +610,7 @@ def test_a_source_named_as_the_subject_is_not_a_name_the_sentence_must_hold(smal
     assert {"Editor", "Writer", "Chapter"} <= answerer._source_names
     c = _candidate(["The Japan Coast Guard (JCG) patrols the northern waters every winter."], 0)
     q = "How does Writer describe the patrols in the northern waters?"
-    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), None) > 0.0
+    assert _support(answerer, c, q, None) > 0.0
 
 
 def test_a_decade_asked_is_any_of_its_years():
@@ -705,7 +710,7 @@ def test_a_figure_compared_with_another_things_is_not_that_things(small_service)
     answerer = small_service.answerer
     c = _candidate(["Quotas for Hokkaido were cut by 12 percent, more than those for the U.S. Navy."], 0)
     q = "By how much were quotas for the U.S. Navy cut?"
-    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
+    assert _support(answerer, c, q, "number") == 0.0
 
 
 def test_another_ordinal_of_the_same_thing_is_another_one():
@@ -825,9 +830,9 @@ def test_a_countrys_figure_needs_the_country_beside_it(small_service):
     answerer = small_service.answerer
     q = "By what percentage did Chile cut its fishing quotas in 2014?"
     c = _candidate(["Norway's trade grew.", "Fishing quotas were cut by 12 percent in 2014."], 1)
-    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
+    assert _support(answerer, c, q, "number") == 0.0
     c = _candidate(["Chile's fleet shrank.", "Fishing quotas were cut by 12 percent in 2014."], 1)
-    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
+    assert _support(answerer, c, q, "number") > 0.0
 
 
 def test_a_versus_question_is_one_question_for_each_side():
@@ -961,7 +966,7 @@ def test_a_pair_of_countries_asked_must_be_the_passages_but_not_any_hyphenated_w
         ("Where do Hokkaido boats of the Self-Defense unit patrol?", False),  # a word, not two names
         ("Where do Hokkaido boats of the Alpha-Beta unit patrol?", False),  # two organisers, not countries
     ]:
-        support = answerer.support(c, q, answerer._terms(q), answerer.entities(q), None)
+        support = _support(answerer, c, q, None)
         assert (support == 0.0) == ruled_out, q
 
 
@@ -969,9 +974,7 @@ def test_a_month_asked_is_a_time_not_a_name_the_count_must_stand_beside(small_se
     answerer = small_service.answerer
     c = _candidate(["The JCG ran 40 patrols in 2014."], 0)
     with_month, without = "How many patrols did the JCG run in May 2014?", "How many patrols did the JCG run in 2014?"
-    s_month, s_plain = (
-        answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") for q in (with_month, without)
-    )
+    s_month, s_plain = (_support(answerer, c, q, "number") for q in (with_month, without))
     assert s_month > s_plain - 0.1  # the narrow check's bonus holds; only the share of names found is lower
 
 
@@ -980,12 +983,11 @@ def test_a_chapter_author_cited_is_no_answer_to_who(small_service):
     q = "Which official received the minister in Oslo in 2014?"
     cited = _candidate(["As Carl Chapter describes, the minister visited Oslo in 2014."], 0)
     named = _candidate(["As Carl Chapter describes, Kari Nordmann received the minister in Oslo in 2014."], 0)
-    terms, entities = answerer._terms(q), answerer.entities(q)
-    assert answerer.support(cited, q, terms, entities, "person") == 0.0
-    assert answerer.support(named, q, terms, entities, "person") > 0.0
+    assert _support(answerer, cited, q, "person") == 0.0
+    assert _support(answerer, named, q, "person") > 0.0
     # asked about the author, the author is the answer
     q = "Which author describes the minister's visit to Oslo in 2014?"
-    assert answerer.support(cited, q, answerer._terms(q), answerer.entities(q), "person") > 0.0
+    assert _support(answerer, cited, q, "person") > 0.0
 
 
 def test_an_event_asked_in_the_past_is_not_answered_by_its_plan(small_service):
@@ -993,12 +995,11 @@ def test_an_event_asked_in_the_past_is_not_answered_by_its_plan(small_service):
     q = "What did Norway and Chile agree at the Bergen Forum in May 2015?"
     planned = _candidate(["Norway and Chile will have another chance at the planned Bergen Forum in May 2015."], 0)
     held = _candidate(["At the Bergen Forum in May 2015, Norway and Chile agreed to share quotas."], 0)
-    terms, entities = answerer._terms(q), answerer.entities(q)
-    assert answerer.support(planned, q, terms, entities, None) == 0.0
-    assert answerer.support(held, q, terms, entities, None) > 0.0
+    assert _support(answerer, planned, q, None) == 0.0
+    assert _support(answerer, held, q, None) > 0.0
     # asked about the plan itself, the plan answers
     q = "Where were Norway and Chile due to meet in May 2015?"
-    assert answerer.support(planned, q, answerer._terms(q), answerer.entities(q), None) > 0.0
+    assert _support(answerer, planned, q, None) > 0.0
 
 
 def test_a_lexical_query_adds_the_country_a_capital_stands_for():
@@ -1046,10 +1047,10 @@ def test_a_figure_compared_with_other_countries_deals_still_answers_for_its_own(
     ]
     c = _candidate(sentences, 1)
     # neither the other pair nor the common word "Agreement" in the compared part rules it out
-    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
+    assert _support(answerer, c, q, "number") > 0.0
     # a country named only in the compared part still does
     q = "What is the tariff cut under Chile's agreement with Peru?"
-    assert answerer.support(c, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
+    assert _support(answerer, c, q, "number") == 0.0
 
 
 def test_how_long_is_answered_by_a_span_or_its_start():
@@ -1073,9 +1074,9 @@ def test_a_figure_actually_achieved_is_not_answered_by_a_target(small_service):
     answerer = small_service.answerer
     q = "What growth rate did Chile actually achieve in 2015?"
     target = _candidate(["In 2015 Chile sought to reach 8 percent growth."], 0)
-    assert answerer.support(target, q, answerer._terms(q), answerer.entities(q), "number") == 0.0
+    assert _support(answerer, target, q, "number") == 0.0
     achieved = _candidate(["In 2015 Chile grew by 3 percent."], 0)
-    assert answerer.support(achieved, q, answerer._terms(q), answerer.entities(q), "number") > 0.0
+    assert _support(answerer, achieved, q, "number") > 0.0
 
 
 def test_which_official_did_needs_a_new_name_beside_the_verb():
