@@ -731,6 +731,8 @@ def defines(term: str, text: str) -> bool:
             rf"(?<![\w-]){t}[\"”’']?\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t}(?:,\s*(?:PhD|Ph\.D\.|MD|Jr\.|Sr\.))?,? (?:is|was|are|were|refers to|means|stands for|an?) ",
             text,
         )
+        # "the report X (often referred to as "Y")"
+        or re.search(rf"\((?:often |also |commonly |widely )?(?:referred to|known|called|dubbed) as [\"“]?{t}", text)
         # in apposition, a phrase with a common noun: "Pokhran-II, India's 1998 nuclear test, led to ..."
         or re.search(rf"(?<![\w-]){t},\s+{_NOUN_APPOSITION},", text)
         # after a phrase with a common noun: "the first naval exercise with India, JIMEX 12, was held"

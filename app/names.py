@@ -70,8 +70,20 @@ class NameFinder:
         for m in _CAPITAL_RUN.finditer(question):
             words = [w for w in m.group(0).split() if w[:1].isupper()]
             initials = "".join(w[0] for w in words)
-            if initials in self._capital_words and not self.named_in(m.group(0), self._corpus_text):
-                out = [e for e in out if e not in words] + [initials]
+            if self.named_in(m.group(0), self._corpus_text):
+                continue
+            # "Belt and Road": the corpus's "BRI", an abbreviation that only adds a last word's letter
+            # and that the corpus never spells out
+            longer = [
+                a
+                for a in self._capital_words
+                if len(a) == len(initials) + 1
+                and a.startswith(initials)
+                and a not in self.abbreviations
+                and self.spelled_out(a) is None
+            ]
+            if initials in self._capital_words or (len(initials) > 1 and len(longer) == 1):
+                out = [e for e in out if e not in words] + [initials if initials in self._capital_words else longer[0]]
         return self._merge_names(question, out)
 
     def _merge_names(self, question: str, entities: list[str]) -> list[str]:

@@ -128,6 +128,14 @@ def test_reason_stated_as_topic_sentence_is_quoted_with_its_paragraph():
     assert "Falling oil prices" in c.passage.text[start:end]
 
 
+def test_a_name_the_corpus_only_abbreviates_may_leave_out_a_last_word(small_service, monkeypatch):
+    names = small_service.answerer.names
+    monkeypatch.setattr(names, "_capital_words", names._capital_words | {"BRI"})  # used, never spelled out
+    assert small_service.answerer.entities("How do Blue and Red schemes work?") == ["BRI"]
+    # one the corpus defines is not taken for another name: "JCG" is the Japan Coast Guard
+    assert small_service.answerer.entities("What do Jade Coral ships do?") == ["Jade", "Coral"]
+
+
 def test_an_abbreviation_the_corpus_never_defines_is_found_spelled_out(small_service):
     answerer = small_service.answerer
     assert answerer.names.spelled_out("NSR") == "Northern Sea Route"  # in the text, never abbreviated
@@ -188,6 +196,8 @@ def test_a_gloss_defines_a_term():
     # after a phrase with a common noun; not at the end of a list
     assert defines("NORDEX 14", "the first naval exercise with Chile, NORDEX 14, was held in 2014.")
     assert not defines("Peru", "Norway, Chile and Peru, all signed.")
+    # "the report X (often referred to as "Y")" glosses Y
+    assert defines("the Oslo Report", 'the report *Fish for All* (often referred to as "the Oslo Report") in 2012')
 
 
 def test_abbreviations_defined_with_an_alias_in_the_brackets():
