@@ -45,6 +45,8 @@ ANSWERABLE = {
     "blind27.jsonl": "af",
     "blind28.jsonl": "ag",
     "blind29.jsonl": "ah",
+    "blind30.jsonl": "ai",
+    "blind31.jsonl": "aj",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -80,6 +82,8 @@ UNANSWERABLE = {
     "blind27_unanswerable.jsonl": "afu",
     "blind28_unanswerable.jsonl": "agu",
     "blind29_unanswerable.jsonl": "ahu",
+    "blind30_unanswerable.jsonl": "aiu",
+    "blind31_unanswerable.jsonl": "aju",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
