@@ -568,7 +568,9 @@ class Answerer:
             local = _leading_context(c)
             if not countries_named(question) <= countries_referred(local):
                 return 0.0
-        if kind in ("number", "date") and compared and has_kind(compared[0], kind, question):
+        # "How many times larger is X than Y?" asks for the comparison itself
+        asks_comparison = _ASKS_COMPARISON.search(question) is not None
+        if kind in ("number", "date") and compared and not asks_comparison and has_kind(compared[0], kind, question):
             head, tail = (part.lower() for part in compared)
             if any(
                 self.names.found(e, tail) and not self.names.found(e, head)
@@ -668,6 +670,7 @@ _FUTURE_ASKED = re.compile(
     r"\b(?:will|would|plan\w*|expect\w*|schedul\w*|slated|due|next|intend\w*|aim\w*|hope\w*|upcoming|forthcoming|to be|postpon\w*|cancel\w*|delay\w*)\b",
     re.I,
 )
+_ASKS_COMPARISON = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|next to)\b", re.I)
 _ASKS_ACTUAL = re.compile(r"\b(?:actual(?:ly)?|achieved?|attained?|in fact|in the end|eventually)\b", re.I)
 # a figure set as a goal: "seeks to materialize 8 percent growth", "a target of 2 percent"
 _TARGET_FIGURE = re.compile(

@@ -1061,6 +1061,9 @@ def test_a_figure_compared_with_other_countries_deals_still_answers_for_its_own(
     # a country named only in the compared part still does
     q = "What is the tariff cut under Chile's agreement with Peru?"
     assert _support(answerer, c, q, "number") == 0.0
+    # unless the question asks for the comparison itself
+    q = "How much higher is the tariff cut on the Chilean side than Chile's cut with Peru?"
+    assert _support(answerer, c, q, "number") > 0.0
 
 
 def test_how_long_is_answered_by_a_span_or_its_start():
