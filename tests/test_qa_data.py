@@ -47,6 +47,8 @@ ANSWERABLE = {
     "blind29.jsonl": "ah",
     "blind30.jsonl": "ai",
     "blind31.jsonl": "aj",
+    "blind32.jsonl": "ak",
+    "blind33.jsonl": "am",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -84,6 +86,8 @@ UNANSWERABLE = {
     "blind29_unanswerable.jsonl": "ahu",
     "blind30_unanswerable.jsonl": "aiu",
     "blind31_unanswerable.jsonl": "aju",
+    "blind32_unanswerable.jsonl": "aku",
+    "blind33_unanswerable.jsonl": "amu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
