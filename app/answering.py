@@ -779,7 +779,8 @@ _STANDS_FOR = re.compile(r"\b(?:stands? for|short for|full name|spelled out|writ
 PROXIMITY_BONUS = 0.5
 NOTES_PENALTY = 0.1  # an endnote's explanatory sentence, against the body's (0.05-0.1 best; 0.2 lost)
 ENTITY_WEIGHT = 0.1
-# A sentence ruled out by a check gives way to one scoring at least this share of it that passes
+# A sentence ruled out by a check, or doubted by the abstention model, gives way to one scoring
+# at least this share of it whose support passes
 NEAR_TIE = 0.9
 SECOND_RATIO = 0.8  # a further sentence scores at least this share of the best's
 

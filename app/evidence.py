@@ -237,6 +237,7 @@ _PERSON_TITLES = {
     "admiral",
     "commander",
 }
+_ANY_TITLE = _TITLES | _PERSON_TITLES
 
 
 def _person_named(text: str, question: str) -> bool:
@@ -248,7 +249,7 @@ def _person_named(text: str, question: str) -> bool:
         run = m.group(0)
         # "Australian National University Professor Hugh White": the name after the last title
         parts = run.split()
-        titled = [i for i, w in enumerate(parts[:-1]) if w.lower().strip(".") in _TITLES | _PERSON_TITLES]
+        titled = [i for i, w in enumerate(parts[:-1]) if w.lower().strip(".") in _ANY_TITLE]
         if titled and titled[-1] > 0:
             run = " ".join(parts[titled[-1] + 1 :])
         if (m.start() == 0 and " " not in run) or run.isupper() or _not_a_person(run):
@@ -286,7 +287,7 @@ def _new_name(text: str, question: str) -> bool:
                 or _DEMONYM.fullmatch(w)
                 or _WHEN_WORD.fullmatch(w)
                 or w.lower() in _COMPASS
-                or w.lower() in _TITLES | _PERSON_TITLES  # "President Putin": a title of a name given
+                or w.lower() in _ANY_TITLE  # "President Putin": a title of a name given
             )
         ]
         if run.lower() not in METONYMS and not _country_pattern().fullmatch(run.lower()):
@@ -599,11 +600,17 @@ def _country_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])")
 
 
+def _capitals_countries(low: str) -> list[str]:
+    """The countries a lower-cased text names by a capital or seat of government, in order
+    ("new delhi": india)."""
+    words = re.findall(r"[a-z]+", low)
+    return [_CAPITALS[w] for w in (*words, *map(" ".join, zip(words, words[1:]))) if w in _CAPITALS]
+
+
 def with_capitals_countries(query: str) -> str:
     """The query with the country each capital or seat of government in it stands for, for a
     lexical search ("Beijing's defence outlay" also finds "China's military expenditures")."""
-    words = re.findall(r"[a-z]+", query.lower())
-    extra = [_CAPITALS[w] for w in (*words, *map(" ".join, zip(words, words[1:]))) if w in _CAPITALS]
+    extra = _capitals_countries(query.lower())
     return f"{query} ({' '.join(dict.fromkeys(extra))})" if extra else query
 
 
@@ -613,10 +620,7 @@ def countries_named(text: str) -> set[str]:
     codes = _country_codes()
     low = text.lower()
     found = {codes[n] for n in _country_pattern().findall(low)}
-    words = re.findall(r"[a-z]+", low)
-    for w in (*words, *map(" ".join, zip(words, words[1:]))):
-        if w in _CAPITALS and _CAPITALS[w] in codes:
-            found.add(codes[_CAPITALS[w]])
+    found |= {codes[country] for country in _capitals_countries(low) if country in codes}
     found |= {_SHORT_COUNTRIES[m] for m in re.findall(r"(?<![\w.])(?:U\.S\.|USA|US|UK)(?!\w)", text)}
     return found
 

@@ -72,19 +72,28 @@ class NameFinder:
             initials = "".join(w[0] for w in words)
             if self.named_in(m.group(0), self._corpus_text):
                 continue
-            # "Belt and Road": the corpus's "BRI", an abbreviation that only adds a last word's letter
-            # and that the corpus never spells out
-            longer = [
-                a
-                for a in self._capital_words
-                if len(a) == len(initials) + 1
-                and a.startswith(initials)
-                and a not in self.abbreviations
-                and self.spelled_out(a) is None
-            ]
-            if initials in self._capital_words or (len(initials) > 1 and len(longer) == 1):
-                out = [e for e in out if e not in words] + [initials if initials in self._capital_words else longer[0]]
+            abbr = self._abbreviation_by_initials(initials)
+            if abbr:
+                out = [e for e in out if e not in words] + [abbr]
         return self._merge_names(question, out)
+
+    def _abbreviation_by_initials(self, initials: str) -> str | None:
+        """The abbreviation the corpus uses for a name of these initials: the initials themselves,
+        or the one abbreviation that adds a last word's letter and that the corpus never spells
+        out ("Belt and Road": "BRI")."""
+        if initials in self._capital_words:
+            return initials
+        if len(initials) < 2:
+            return None
+        longer = [
+            a
+            for a in self._capital_words
+            if len(a) == len(initials) + 1
+            and a.startswith(initials)
+            and a not in self.abbreviations
+            and self.spelled_out(a) is None
+        ]
+        return longer[0] if len(longer) == 1 else None
 
     def _merge_names(self, question: str, entities: list[str]) -> list[str]:
         """Capitalised words in a row that make one country's name ("United Kingdom", "South
@@ -151,14 +160,18 @@ class NameFinder:
         """A word the corpus always capitalises, also inside a sentence: a name ("Patrushev"),
         not a common word that heads one ("Under", "Given")."""
         word = re.sub(r"['’]s$", "", word)
-        return not self.is_common_word(word) and word in self._inside_words
+        return not self.is_common_word(word) and word in self._word_sets()[1]
 
     def is_common_word(self, word: str) -> bool:
         """A word the corpus also writes in lower case ("Agreement": "agreements"), not only as a name."""
+        return re.sub(r"['’]s$", "", word).lower() in self._word_sets()[0]
+
+    def _word_sets(self) -> tuple[set[str], set[str]]:
+        """The corpus's words in lower case, and its capitalised words inside a sentence, built on first use."""
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"\b[a-z]\w*", self._corpus_cased))
             self._inside_words = set(re.findall(r"(?<=[a-z,;] )([A-Z]\w*)", self._corpus_cased))
-        return re.sub(r"['’]s$", "", word).lower() in self._lower_words
+        return self._lower_words, self._inside_words
 
     def is_person(self, name: str) -> bool:
         """A surname the corpus gives a title ("Prime Minister Abe", "President Putin", "Mr. Abe")."""
@@ -198,7 +211,7 @@ class NameFinder:
         alts = {e.lower(), base, stem}
         if e in self.abbreviations:
             alts.add(self.abbreviations[e].lower())
-        alts |= {abbr.lower() for abbr, exp in self.abbreviations.items() if exp.lower() == e.lower()}
+        alts |= self._abbreviations_of(e.lower())
         spelled = self.spelled_out(e)  # "JBIC": "Japan Bank of International Cooperation"
         if spelled:
             alts.add(spelled.lower())
@@ -206,6 +219,10 @@ class NameFinder:
         if " " in base:
             alts |= country_forms(base)[0]  # "United Kingdom": "Britain"
         return {a for a in alts if a}
+
+    def _abbreviations_of(self, name: str) -> set[str]:
+        """The abbreviations, lower-cased, the corpus defines for a lower-cased name."""
+        return {abbr.lower() for abbr, exp in self.abbreviations.items() if exp.lower() == name}
 
     def _in_vocabulary(self, e: str) -> bool | None:
         """Whether a one-word entity starts a word of the corpus, by a lookup in its sorted
@@ -230,7 +247,7 @@ class NameFinder:
             short = METONYM_SHORT.get(base, ())
             if " " in base:
                 # "United Kingdom": "the UK"; "United States": "US" as a word, not the start of "used"
-                abbrs = {a.lower() for a, exp in self.abbreviations.items() if exp.lower() == base}
+                abbrs = self._abbreviations_of(base)
                 alts -= abbrs
                 short += tuple(sorted(abbrs | set(country_forms(base)[1])))
             alternatives = "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True) if a)
