@@ -61,6 +61,7 @@ from .questions import (
     defined_term,
     leading_word,
     main_clause,
+    named_noun,
     question_entities,
     question_subject,
     strict_kind,
@@ -341,6 +342,8 @@ class Answerer:
         main = main_clause(question)
         main_terms = self._terms(expand_query(main, self.index.abbreviations)) if main != question else q_terms
         counting = kind == "number" and counted_noun(question) is not None
+        thing = named_noun(question) if kind == "named" else None
+        thing_re = re.compile(rf"\b{re.escape(thing[:5])}", re.I) if thing else None
         for c in cands:
             c.overlap = self.coverage(main_terms, c.text)
             c.score = 0.5 * c.sim + 0.3 * c.overlap + 0.1 / (1 + c.rank) + (0.1 if cue and cue.search(c.text) else 0.0)
@@ -348,6 +351,8 @@ class Answerer:
                 c.score -= NOTES_PENALTY
             if counting and has_kind(c.text, "number", question):
                 c.score += COUNT_BONUS  # "how many nations": "visiting more than 50 countries"
+            if thing_re and thing_re.search(c.text):
+                c.score += NAMED_BONUS  # "Which award ...?": "a recipient of the 2009 ... Award"
             if entities:  # the question's own names and numbers, in or beside the sentence
                 p = c.passage
                 if p.passage_id not in found:  # one scan of each passage, not one of each sentence's context
@@ -457,9 +462,10 @@ class Answerer:
                 chosen = chosen[: s.answer_max_sentences - 1] + [other]
         spans: list[tuple[int, int]] = []
         kept: list[_Candidate] = []
+        term = defined_term(question)
         for c in chosen:
             # a quote never overlaps another: fall back to the bare sentence, or leave it out
-            for span in (_extend(c, cue, kind, s.answer_max_words), (c.start, c.end)):
+            for span in (_extend(c, cue, kind, s.answer_max_words, term), (c.start, c.end)):
                 doc_span = (c.passage.char_start + span[0], c.passage.char_start + span[1])
                 if not any(
                     o.passage.doc_id == c.passage.doc_id
@@ -712,8 +718,11 @@ _ANAPHORIC_START = re.compile(
 _CONTINUATION_START = re.compile(r"^(this|these|that|those|such|it|they|both)\b", re.I)
 
 
-def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: int) -> tuple[int, int]:
-    """The quoted span: the sentence, plus the next one when the sentence only sets up the answer.
+def _extend(
+    c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: int, term: str | None = None
+) -> tuple[int, int]:
+    """The quoted span: the sentence, plus the next one when the sentence only sets up the answer,
+    or the one before when it points back to the term asked about ("such a China gap").
 
     A "why" or "what do they recommend" question is often answered by a sentence that restates
     the question ("Russia, too, has an incentive to seek a rapprochement.") followed by the one
@@ -721,12 +730,23 @@ def _extend(c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: 
     """
     spans = c.passage.sentences
     i = _sentence_index(c)
+    text = c.passage.text
     if i is not None and i > 0 and _ANAPHORIC_START.match(c.text):
         # "For this reason, ..." points back: quote the sentence it refers to as well
         # (a paragraph may open with it too: "Therefore, ..." follows from the one before)
-        previous = c.passage.text[spans[i - 1].start : spans[i - 1].end].rstrip()
-        if previous[-1:] in '.!?"”’' and len(c.passage.text[spans[i - 1].start : c.end].split()) <= max_words:
+        previous = text[spans[i - 1].start : spans[i - 1].end].rstrip()
+        if previous[-1:] in '.!?"”’' and len(text[spans[i - 1].start : c.end].split()) <= max_words:
             return spans[i - 1].start, c.end
+    if term and i is not None:
+        # "such a China gap", "This China gap ...": back to the sentence that says what it is
+        back = re.compile(rf"\b(?:such an?|this|these|that)\s+[\"']?{re.escape(term)}\b", re.I)
+        j = i
+        while j > 0 and back.search(text[spans[j].start : spans[j].end]):
+            if "\n\n" in text[spans[j - 1].end : spans[j].start] or len(text[spans[j - 1].start : c.end].split()) > max_words:
+                break  # not across a paragraph: the one before is on something else
+            j -= 1
+        if j < i:
+            return spans[j].start, c.end
     if cue is None or i is None or i + 1 >= len(spans):
         return c.start, c.end
     nxt = spans[i + 1]
@@ -777,6 +797,7 @@ KIND_PROMOTION = 0.9
 COUNT_BONUS = 0.15  # a count of the very thing asked, in the sentence scores (0.1: 2 fewer key strings; 0.2: one more near miss answered)
 _STANDS_FOR = re.compile(r"\b(?:stands? for|short for|full name|spelled out|written out)\b", re.I)
 PROXIMITY_BONUS = 0.5
+NAMED_BONUS = 0.1  # the sentence names the kind of thing asked for ("award", "company")
 NOTES_PENALTY = 0.1  # an endnote's explanatory sentence, against the body's (0.05-0.1 best; 0.2 lost)
 ENTITY_WEIGHT = 0.1
 # A sentence ruled out by a check, or doubted by the abstention model, gives way to one scoring

@@ -22,7 +22,7 @@ from .questions import (
     CAPITALISED,
     HOW_LONG,
     HOW_MUCH,
-    counted_noun,
+    counted_nouns,
     focus_noun,
     who_did,
 )
@@ -103,7 +103,7 @@ def _is_location(m: re.Match, text: str) -> bool:
 _SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
 # a span of time, or its start ("since the late 2000s", "since 2013")
 _DURATION = re.compile(
-    r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?)\b|\bsince (?:the )?(?:(?:early|mid|late)[- ])?\d{4}s?\b",
+    r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?|minutes?)\b|\bsince (?:the )?(?:(?:early|mid|late)[- ])?\d{4}s?\b",
     re.I,
 )
 # an amount, or a growth by a multiple ("double or quadruple", "several-fold", "three times")
@@ -340,6 +340,8 @@ _COUNT_GROUPS = (
     ("peopl", "perso", "citiz", "indiv", "resid"),
     ("ships", "vesse"),
     ("vesse", "ships"),
+    ("warsh", "ships", "vesse", "subma", "frig", "destr"),
+    ("subma", "warsh", "vesse"),
     ("plane", "aircr", "jets", "fight"),
     ("aircr", "plane", "jets", "fight"),
 )
@@ -373,10 +375,10 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             return any(m.group(0).lower() not in asked for m in _MONTH.finditer(text))
         found = [m.group(0) for m in YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
     elif kind == "number":
-        noun = counted_noun(question)
-        if noun:
+        counted = counted_nouns(question)
+        if counted:
             # "how many documents": a number counting documents ("11 documents were signed")
-            nouns = "|".join(re.escape(n) for n in (noun[:5], *COUNT_SYNONYMS.get(noun[:5], ())))
+            nouns = "|".join(re.escape(n) for w in counted for n in (w[:5], *COUNT_SYNONYMS.get(w[:5], ())))
             return bool(re.search(rf"\b{_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})", text, re.I))
         if HOW_LONG.search(question) and not _DURATION.search(text):
             return False
@@ -502,7 +504,7 @@ def other_ordinal(question: str, text: str) -> bool:
 
 
 REASON_CUE = re.compile(
-    r"\b(because|due to|as a result|in order to|so that|for this reason|since|given|owing to|reason|aims? to|in the hopes? of|thus|therefore|driven by)\b",
+    r"\b(because|due to|as a result|in order to|so that|for this reason|since(?!\s+(?:about |around |at least |as early as )?(?:the )?(?:(?:early|mid|late)[- ]?)?(?:\d|then\b|last\b|(?:end|start|beginning|turn|collapse|fall)\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))|given|owing to|reason|aims? to|in the hopes? of|thus|therefore|driven by)\b",
     re.I,
 )
 ADVICE_CUE = re.compile(

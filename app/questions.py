@@ -32,13 +32,20 @@ _ASK_PLACE = re.compile(
 )
 # "Which Japanese company ...?", "What American strategic document ...?": things answered by a name
 _ASK_NAMED = re.compile(
-    rf"\b(?:which|what) {_MODIFIERS}(?:compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
+    rf"\b(?:which|what) {_MODIFIERS}(?P<noun>compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
     r"|agenc(?:y|ies)|newspapers?|universit(?:y|ies)|banks?|think tanks?|documents?|treat(?:y|ies)|declarations?"
     r"|exercises?|forums?|bod(?:y|ies)|frameworks?|bureaus?|ministr(?:y|ies)|departments?|committees?|councils?"
-    r"|parties|party|funds?|speech(?:es)?|addresses|statements?|reports?|articles?|books?|summits?|conferences?)\b",
+    r"|parties|party|funds?|speech(?:es)?|addresses|statements?|reports?|articles?|books?|summits?|conferences?"
+    r"|awards?|prizes?|honou?rs?|medals?)\b",
     re.I,
 )
-ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|powers?)\b", re.I)
+def named_noun(question: str) -> str | None:
+    """The kind of thing whose name is asked ("award" in "Which award did Tatsumi receive?")."""
+    m = _ASK_NAMED.search(core(question))
+    return m.group("noun").lower() if m else None
+
+
+ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|states|powers?)\b", re.I)
 _ASK_REASON = re.compile(
     r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (motivat\w*|drove|drives|prompt\w*|led|leads)\b"
     # "What is one reason ...?", "What were the two main reasons ...?"
@@ -176,10 +183,19 @@ def core(question: str) -> str:
     return rest[0].upper() + rest[1:] if rest else question
 
 
+# "When the partnership is called a quasi-alliance, what does that mean?": a clause that sets the
+# scene, then the question word (not "When did ..., and what ...?", which asks when)
+_SCENE = re.compile(
+    r"^\s*(?:when|if|once|after|before|since|as|now that)\b[^,?]{3,}?,\s+(?=(?:what|which|who|whom|whose|how|why|where|when)\b)",
+    re.I,
+)
+
+
 def answer_kind(question: str) -> str | None:
     if _ATTRIBUTION.match(question) and defined_term(question):
         return None  # "Yohei Sasakawa - who is he?" asks who he is, as "Who is Yohei Sasakawa?"
     question = core(question)
+    question = question[_SCENE.match(question).end() :] if _SCENE.match(question) else question
     noun = _focus(question)
     if noun and noun not in _GENERIC_ROLES and not ASK_ABBREVIATION.search(question):
         return "name"  # "the full name of X" asks for a gloss
@@ -247,6 +263,18 @@ def counted_noun(question: str) -> str | None:
         if word[:1].islower() and word not in ("of", "more", "other", "the", "a", "an", "these", "those"):
             return word.lower()
     return None
+
+
+def counted_nouns(question: str) -> list[str]:
+    """The counted noun, and the plural after it when the first word is not one ("how many
+    underwater warships": underwater, warships), for a count in the text to match either."""
+    noun = counted_noun(question)
+    if not noun:
+        return []
+    m = re.search(rf"\b{re.escape(noun)}\s+([a-z][a-z-]+s)\b", question)
+    if m and not noun.endswith("s") and m.group(1) not in _AUXILIARIES:
+        return [noun, m.group(1)]
+    return [noun]
 
 
 ASK_DAY = re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|day)s?\b", re.I)

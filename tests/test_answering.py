@@ -1116,3 +1116,66 @@ def test_who_is_an_author_is_answered_by_the_authors_blurb(small_service, monkey
     # asked who the author is, the blurb answers; asked about the argument, it is left out
     assert blurb in answerer.select("Who is Carl Chapter?", [], vector).candidates
     assert blurb not in answerer.select("What happened to fishing quotas?", [], vector).candidates
+
+
+def test_a_count_may_name_the_thing_by_the_plural_after_a_modifier():
+    from app.questions import counted_nouns
+
+    assert counted_nouns("How many underwater warships did Oslo order?") == ["underwater", "warships"]
+    assert counted_nouns("How many vessels took part?") == ["vessels"]  # a verb after a plural is no noun
+    q = "How many underwater warships did Oslo order from Bergen in 2009?"
+    assert has_kind("In 2009 Norway ordered six Ula-class submarines from Bergen.", "number", q)
+    assert not has_kind("In 2009 Norway took part for the third time, with 2 officers.", "number", q)
+
+
+def test_a_clause_setting_the_scene_before_the_question_word_does_not_make_it_a_when_question():
+    q = "When the pact is described as a quasi-alliance, what does that label mean?"
+    assert answer_kind(q) is None
+    assert answer_kind("When did Norway sign the pact, and what did it cost?") == "date"
+
+
+def test_since_a_time_is_no_reason():
+    from app.evidence import REASON_CUE
+
+    assert not REASON_CUE.search("Since about 2013, Norway has become more active in the Arctic.")
+    assert not REASON_CUE.search("It has grown since the late 2000s and since then.")
+    assert REASON_CUE.search("Since Norway needs gas, it signed the deal.")
+
+
+def test_how_long_may_be_answered_in_minutes():
+    q = "For how long did the two leaders sit together in Oslo?"
+    assert has_kind("They sat together for about 10 minutes in Oslo.", "number", q)
+
+
+def test_which_award_asks_for_a_name_and_prefers_a_sentence_naming_an_award(small_service, monkeypatch):
+    import numpy as np
+
+    from app.questions import named_noun
+
+    q = "Which award did Kari Nordmann receive in 2009?"
+    assert answer_kind(q) == "named" and named_noun(q) == "award"
+    post = _candidate(["Kari Nordmann is a fellow of the Bergen Institute.", "She was in Oslo in 2009."], 0)
+    award = _candidate(["Kari Nordmann is a fellow of the Bergen Institute.", "She won the 2009 Fjord Award."], 1)
+    monkeypatch.setattr(small_service.answerer, "candidates", lambda hits, vector: [post, award])
+    monkeypatch.setattr(small_service.answerer, "coverage", lambda terms, text: 0.5)  # the same words of it
+    for c in (post, award):
+        c.sim = 0.5
+    post.sim = 0.65  # nearer the question, but names no award
+    sel = small_service.answerer.select(q, [], np.zeros(3, dtype=np.float32))
+    assert sel.candidates[0] is award
+
+
+def test_a_sentence_pointing_back_to_the_term_asked_is_quoted_with_the_one_it_points_to():
+    from app.answering import _extend
+
+    sentences = [
+        "Norway and Chile see the sea differently.",
+        "This fjord gap exists in trade too.",
+        "Unless managed, such a fjord gap could block cooperation.",
+    ]
+    c = _candidate(sentences, 2)
+    start, end = _extend(c, None, None, 80, "fjord gap")
+    assert c.passage.text[start:end].startswith("Norway and Chile")  # back over both pointing sentences
+    assert _extend(c, None, None, 80, None) == (c.start, c.end)
+    c = _candidate(sentences, 2, sep="\n\n")  # not across a paragraph break
+    assert _extend(c, None, None, 80, "fjord gap") == (c.start, c.end)
