@@ -815,11 +815,22 @@ def _sentence_index(c: _Candidate) -> int | None:
     return next((k for k, s in enumerate(c.passage.sentences) if s.start == c.start), None)
 
 
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
+PRONOUN_REACH = 3  # sentences back, within the paragraph, to the one naming the person "she" is
+
+
 def _context_bounds(c: _Candidate) -> tuple[int, int]:
-    """Where the sentence with its neighbours lies in the passage."""
+    """Where the sentence with its neighbours lies in the passage; for a sentence on "she" or
+    "his", back to the start of its paragraph (a few sentences at most), where she is named
+    ("Yoko Hirose, PhD, is ... Between 2013 and 2014, she was a visiting fellow at ...")."""
     spans = c.passage.sentences
     i = _sentence_index(c) or 0
-    return spans[max(0, i - 1)].start, spans[min(len(spans) - 1, i + 1)].end
+    lo = i
+    if _PERSONAL_PRONOUN.search(c.text):
+        text = c.passage.text
+        while lo > max(0, i - PRONOUN_REACH) and "\n\n" not in text[spans[lo - 1].end : spans[lo].start]:
+            lo -= 1
+    return spans[min(lo, max(0, i - 1))].start, spans[min(len(spans) - 1, i + 1)].end
 
 
 def _leading_context(c: _Candidate) -> str:

@@ -240,6 +240,11 @@ _PERSON_TITLES = {
 _ANY_TITLE = _TITLES | _PERSON_TITLES
 
 
+def is_title(word: str) -> bool:
+    """A word of a title before a name ("Prime", "Minister", "Dr.")."""
+    return word.lower().strip(".") in _ANY_TITLE
+
+
 def _person_named(text: str, question: str) -> bool:
     """A run of capitalised words that may be a person's name and is not the question's own:
     not a place, a nationality, a month, an institution or an abbreviation. "Tokyo and London

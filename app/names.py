@@ -10,10 +10,11 @@ open-ended but the corpus is not.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
-from .evidence import METONYM_SHORT, METONYMS, country_forms
+from .evidence import METONYM_SHORT, METONYMS, country_forms, is_title
 from .index import LoadedIndex
 
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w'’-]*\w")
@@ -117,8 +118,24 @@ class NameFinder:
         return out
 
     def _one_name(self, run: str) -> bool:
-        """A run of capitalised words that is one country's name ("United Kingdom", "South Korea")."""
-        return bool(country_forms(run.lower())[0])
+        """A run of capitalised words that is one country's name ("United Kingdom", "South Korea"),
+        or a name the corpus abbreviates ("European Union": EU, found by either)."""
+        low = re.sub(r"['’]s$", "", run).lower()
+        return bool(country_forms(low)[0]) or low in self._expansions or self._full_name(run) is not None
+
+    def _full_name(self, run: str) -> str | None:
+        """The surname of a person's full name ("Michito Tsuruoka": Tsuruoka, which the corpus
+        gives a title, "Dr. Tsuruoka"), found by the surname alone."""
+        words = re.sub(r"['’]s$", "", run).split()
+        if not 2 <= len(words) <= 3 or not self.is_person(words[-1]):
+            return None
+        if any(is_title(w) or not w[:1].isupper() for w in words[:-1]):
+            return None  # "Prime Minister Abe", "President Putin": a title, not a first name
+        return words[-1]
+
+    @functools.cached_property
+    def _expansions(self) -> set[str]:
+        return {exp.lower() for exp in self.abbreviations.values() if " " in exp}
 
     def unmentioned(self, entities: list[str]) -> list[str]:
         """The question's names that the corpus never mentions in any form (itself, a stem, an
@@ -218,6 +235,9 @@ class NameFinder:
         alts |= METONYMS.get(base, set())  # "Tokyo" for Japan's government, and back
         if " " in base:
             alts |= country_forms(base)[0]  # "United Kingdom": "Britain"
+            surname = self._full_name(e)
+            if surname:
+                alts.add(surname.lower())  # "Michito Tsuruoka": "Dr. Tsuruoka"
         return {a for a in alts if a}
 
     def _abbreviations_of(self, name: str) -> set[str]:

@@ -243,7 +243,7 @@ _KEYWORD_KINDS = (
 
 
 HOW_MANY = re.compile(r"\bhow many ([a-z]+)", re.I)
-_HOW_MANY_PHRASE = re.compile(r"\bhow many ((?:[\w'-]+\s+){0,3})", re.I)
+_HOW_MANY_PHRASE = re.compile(r"\b(?:how many|(?:what|which) number(?: of)?) ((?:[\w'-]+\s+){0,3})", re.I)
 
 
 def counted_noun(question: str) -> str | None:
@@ -379,8 +379,11 @@ def question_entities(question: str) -> list[str]:
             continue
         if any(a <= m.start() < b for a, b in aliases):
             continue
-        out.append(token)
+        out.append(_LED.sub("", token))  # "the Russia-led union": Russia ("led by Russia")
     return out
+
+
+_LED = re.compile(r"-(?:led|backed|based|born|made|owned|run|sponsored|funded|brokered|dominated|centred|centered)$", re.I)
 
 
 def leading_word(question: str) -> str | None:

@@ -1179,3 +1179,41 @@ def test_a_sentence_pointing_back_to_the_term_asked_is_quoted_with_the_one_it_po
     assert _extend(c, None, None, 80, None) == (c.start, c.end)
     c = _candidate(sentences, 2, sep="\n\n")  # not across a paragraph break
     assert _extend(c, None, None, 80, "fjord gap") == (c.start, c.end)
+
+
+def test_a_name_the_corpus_abbreviates_is_one_entity_found_by_its_abbreviation(small_service):
+    names = small_service.answerer.names
+    entities = small_service.answerer.entities("When does the Japan Coast Guard's fleet patrol?")
+    assert "Japan Coast Guard's" in entities and "Coast" not in entities
+    assert names.share_present(entities, "The JCG patrols every winter.") == 1.0
+
+
+def test_a_full_name_is_one_entity_found_by_its_surname(small_service, monkeypatch):
+    names = small_service.answerer.names
+    monkeypatch.setattr(names, "is_person", lambda word: word == "Nordmann")
+    assert small_service.answerer.entities("Where did Kari Nordmann study fisheries?") == ["Kari Nordmann"]
+    assert names.found("Kari Nordmann", "dr. nordmann studied in bergen.")
+    # a title is not a first name
+    assert "Prime" in small_service.answerer.entities("What did Prime Minister Nordmann say?")
+
+
+def test_a_name_led_thing_names_the_name():
+    assert question_entities("Which states joined the Russia-led union and the US-backed plan?") == ["Russia", "US"]
+
+
+def test_what_number_asks_for_a_count_of_the_thing():
+    q = "What number meeting with Nordmann did the Oslo visit represent?"
+    assert counted_noun(q) == "meeting" and answer_kind(q) == "number"
+    assert has_kind("This was her 21st meeting with Nordmann.", "number", q)
+    assert not has_kind("On May 25, 2018, she visited Oslo.", "number", q)
+
+
+def test_a_sentence_on_she_has_the_start_of_its_paragraph_as_context():
+    from app.answering import _context
+
+    sentences = ["Kari Nordmann is a professor in Oslo.", "Her field is fish.", "In 2013 she was a fellow at Bergen."]
+    assert _context(_candidate(sentences, 2)).startswith("Kari Nordmann")
+    assert _context(_candidate(sentences, 2, sep="\n\n")).startswith("Her field")  # not past a paragraph break
+    assert _context(_candidate(["Kari Nordmann is a professor.", "It rains.", "In 2013 Oslo grew."], 2)).startswith(
+        "It rains"
+    )
