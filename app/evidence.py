@@ -127,13 +127,17 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     given = _word_stems(question)
     name = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
     phrase = r"(?:,?\s+(?:of|with|to|from|for|in|at)\s+[\w'-]+(?:\s+[\w'-]+)?)?"  # "exercise with India, JIMEX 12"
-    after = re.finditer(rf"\b{stem}\w*{phrase},?\s+({name})", text, re.I)
+    after = re.finditer(rf"\b{stem}\w*{phrase},?\s+[\"“']?({name})", text, re.I)  # or a quoted name: exercise "KOWARI 14"
     # apposition before the role closes after it: "Modi, India's prime minister, ..." (not "..., the envoy said")
     before = re.finditer(rf"({name}),\s+(?:[\w'-]+\s+){{0,4}}?{stem}\w*(?:[,.;)]|\s+(?:of|to|in|for|at)\b)", text)
     # the country the role asked for belongs to: "China's foreign minister", "the Indian envoy"
     role = re.search(rf"((?:[\w'’]+\s+){{0,3}}){stem}", question, re.I)
     asked_nations = _nations(role.group(1)) if role else set()
-    for m in (*after, *before):
+    # the name as the subject of a copula: "Taniguchi was Aso's speechwriter"
+    copula = re.finditer(
+        rf"({name})\s+(?:is|was|became|becomes|served as|serves as|acted as)\s+(?:[\w'’-]+\s+){{0,4}}?{stem}", text
+    )
+    for m in (*after, *before, *copula):
         words = [w.split("'")[0] for w in m.group(1).split()]
         if asked_nations:  # "Japan's defence minister" asked: not "Australian Defence Minister David Johnston"
             qualifier = " ".join(re.findall(r"[\w'’]+", text[max(0, m.start() - 40) : m.start()])[-2:])
@@ -513,7 +517,7 @@ REASON_CUE = re.compile(
     re.I,
 )
 ADVICE_CUE = re.compile(
-    r"\b(should|must|need to|needs to|needs? (a|an|more)|ought to|requires?|recommend\w*|propos\w*|suggest\w*|it is (important|necessary|essential))\b",
+    r"\b(should|must|need to|needs to|needs? (a|an|more)|ought to|requires?|recommend\w*|propos\w*|suggest\w*|it (is|would be|will be) (?:\w+ly )?(important|necessary|essential|crucial|vital|imperative|desirable|wise))\b",
     re.I,
 )
 
@@ -682,13 +686,34 @@ _EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reve
 
 def event_missing(question: str, text: str) -> bool:
     """For "When was X signed?" (a date asked for an event named by a common verb): the text
-    does not speak of that event at all."""
+    does not speak of that event at all, nor dates the document asked about by its name ("The
+    Hague Declaration between Japan and the European Community in July 1991 ...")."""
     m = _EVENT_WORD_RE.search(question)
     if not m:
         return False
     stems = _EVENT_STEMS[m.group(1).lower()]
     low = text.lower()
-    return not any(re.search(rf"\b{st}", low) for st in stems)
+    return not any(re.search(rf"\b{st}", low) for st in stems) and not _dated_by_name(question, text)
+
+
+_DOCUMENT_WORD = re.compile(
+    r"\b(?:Declaration|Treaty|Agreement|Accord|Pact|Charter|Convention|Protocol|Statement|Communiqu[eé]|Partnership|Strategy|Doctrine|Plan)\b"
+)
+
+
+def _dated_by_name(question: str, text: str) -> bool:
+    """The text names a document the question names ("the Hague Declaration") with a date a few
+    words after it ("... in July 1991"): the date of the document itself."""
+    for m in _NAME_RUN.finditer(question):
+        name = m.group(0)
+        if m.start() == 0 or " " not in name or not _DOCUMENT_WORD.search(name):
+            continue
+        # words of a phrase qualifying the name ("between Japan and the EC"), not a clause of its own
+        word = r"(?!(?:is|was|were|are|has|had|have|said|says|will|would)\b)[\w'’-]+"
+        pattern = rf"{re.escape(name)}\s+(?:{word}\s+){{0,8}}?(?:in|of|on|signed in|adopted in)\s+(?:{_MONTHS}|\d{{4}})"
+        if re.search(pattern, text):
+            return True
+    return False
 
 
 _LIST_ASKED = re.compile(

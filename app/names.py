@@ -194,7 +194,8 @@ class NameFinder:
         """A surname the corpus gives a title ("Prime Minister Abe", "President Putin", "Mr. Abe")."""
         known = self._persons.get(name)
         if known is None:
-            pattern = rf"\b(?:Mr\.|Ms\.|Mrs\.|Dr\.|President|Minister|Premier|Chancellor|Secretary) {re.escape(name)}\b"
+            # "Prime Minister Abe", "Foreign Minister Taro Aso" (a first name between)
+            pattern = rf"\b(?:Mr\.|Ms\.|Mrs\.|Dr\.|President|Minister|Premier|Chancellor|Secretary) (?:[A-Z][a-z]+ )?{re.escape(name)}\b"
             known = bool(re.fullmatch(r"[A-Z][a-z]+", name)) and re.search(pattern, self._corpus_cased) is not None
             if len(self._persons) > 10_000:
                 self._persons.clear()

@@ -295,6 +295,9 @@ _NAME_OF = re.compile(r"\bname of (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 _WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 
 
+_PARTICIPLES = set("held led made built run sent given taken known set seen won brought put kept paid sold shown begun drawn written chosen".split())
+
+
 def _focus(question: str) -> str | None:
     question = core(question)  # "According to X, who was Japan's ambassador ...?" as answer_kind reads it
     m = _NAME_OF.search(question) or _WHO_IS.search(question)
@@ -306,8 +309,19 @@ def _focus(question: str) -> str | None:
     if cut is not None and words[cut - 1].lower() in ("the", "a", "an"):
         cut -= 1  # "the officer the UK sent"
     words = words[:cut]
-    if len(words) > 1 and words[-1].endswith("ed") and words[-1].islower():
-        words = words[:-1]  # "the official quoted (by ...)": a participle after the noun
+    participle = next(
+        (
+            k
+            for k in range(1, len(words))
+            if words[k].islower()
+            and (words[k].endswith("ed") or words[k] in _PARTICIPLES)
+            and words[k - 1].lower() not in ("the", "a", "an")  # "the appointed envoy": before the noun
+            and not words[k - 1].endswith("ly")  # "the newly elected leader"
+        ),
+        None,
+    )
+    if participle is not None:
+        words = words[:participle]  # "the official quoted (by ...)", "the exercise held off ...": after the noun
     if m.re is _WHO_IS and words and words[0].endswith("ing") and words[0].isalpha() and words[0].islower():
         return None  # "Who was visiting Japan with Putin?": who did it, not a role
     if words and words[0].lower() in _PRONOUNS:

@@ -1217,3 +1217,41 @@ def test_a_sentence_on_she_has_the_start_of_its_paragraph_as_context():
     assert _context(_candidate(["Kari Nordmann is a professor.", "It rains.", "In 2013 Oslo grew."], 2)).startswith(
         "It rains"
     )
+
+
+def test_a_name_beside_the_role_may_be_the_subject_of_was_or_a_quoted_name():
+    q = "Who was Kari Nordmann's speechwriter when the plan was announced?"
+    assert has_kind("Olsen was Nordmann's speechwriter when the plan was announced.", "name", q)
+    assert not has_kind("Nordmann's speechwriter was praised when the plan was announced.", "name", q)
+    q = "What was the name of the joint naval exercise held off Bergen in 2014?"
+    assert focus_noun(q) == "exercise"  # "held" is a participle after the noun
+    assert has_kind('The joint naval exercise "FJORD 14," held off Bergen in 2014, went well.', "name", q)
+
+
+def test_a_document_dated_right_after_its_name_dates_its_adoption():
+    from app.evidence import event_missing
+
+    q = "When was the Bergen Declaration between Norway and Chile adopted?"
+    assert not event_missing(q, "The Bergen Declaration between Norway and Chile in July 1991 was a first.")
+    assert event_missing(q, "The Bergen Declaration was a first, as Norway said in 1995.")
+
+
+def test_a_sentence_passing_a_narrow_kind_check_goes_first_from_further_below(small_service, monkeypatch):
+    import numpy as np
+
+    q = "Who was the Norwegian envoy to Chile in 2014?"
+    assert focus_noun(q) == "envoy"
+    top = _candidate(["In 2014 Norway and Chile signed a fishing pact in Santiago."], 0)
+    named = _candidate(["In 2014 the Norwegian envoy, Kari Nordmann, arrived in Chile."], 0)
+    monkeypatch.setattr(small_service.answerer, "candidates", lambda hits, vector: [top, named])
+    monkeypatch.setattr(small_service.answerer, "coverage", lambda terms, text: 0.5)
+    top.sim, named.sim = 0.8, 0.6  # the named one scores about 0.85 of the top one
+    sel = small_service.answerer.select(q, [], np.zeros(3, dtype=np.float32))
+    assert sel.candidates[0] is named
+
+
+def test_a_surname_after_a_title_and_first_name_is_a_person(small_service, monkeypatch):
+    names = small_service.answerer.names
+    monkeypatch.setattr(names, "_corpus_cased", "Foreign Minister Kari Nordmann spoke. Oslo grew.")
+    monkeypatch.setattr(names, "_persons", {})
+    assert names.is_person("Nordmann") and not names.is_person("Oslo")
