@@ -344,10 +344,15 @@ class Answerer:
         counting = kind == "number" and counted_noun(question) is not None
         thing = named_noun(question) if kind == "named" else None
         thing_re = re.compile(rf"\b{re.escape(thing[:5])}", re.I) if thing else None
+        asked_terms = set(q_terms)
         for c in cands:
             c.overlap = self.coverage(main_terms, c.text)
             c.score = 0.5 * c.sim + 0.3 * c.overlap + 0.1 / (1 + c.rank) + (0.1 if cue and cue.search(c.text) else 0.0)
-            if c.passage.is_notes:
+            # "the chapter's note", "in the acknowledgments": the question names the part of the text
+            in_part = bool(asked_terms & _heading_terms(c.passage.section))
+            if in_part:
+                c.score += SECTION_BONUS
+            if c.passage.is_notes and not in_part:
                 c.score -= NOTES_PENALTY
             if counting and has_kind(c.text, "number", question):
                 c.score += COUNT_BONUS  # "how many nations": "visiting more than 50 countries"
@@ -719,6 +724,14 @@ _ANAPHORIC_START = re.compile(
 
 
 _CONTINUATION_START = re.compile(r"^(this|these|that|those|such|it|they|both)\b", re.I)
+# a sentence whose subject is the one before: "This reinforces the rationale for ...", "While this
+# forces Europe to ..."; and one that goes on from it: "In order for Japan to do so, ..."
+_DEMONSTRATIVE_SUBJECT = re.compile(
+    r"^(?:(?:while|although|but|and|yet|so|indeed|moreover|however),?\s+)?(?:this|these|that|those|such (?:an? )?[a-z-]+)\s+"
+    r"(?:[a-z]+s|is|was|are|were|has|have|had|can|could|will|would|may|might|should|must|means?|meant)\b",
+    re.I,
+)
+_GOES_ON = re.compile(r"^(?:(?:in order )?(?:for [\w'’-]+(?: [\w'’-]+)? )?to do (?:so|this)|in doing so|to that end|to this end)\b", re.I)
 
 
 def _extend(
@@ -734,7 +747,7 @@ def _extend(
     spans = c.passage.sentences
     i = _sentence_index(c)
     text = c.passage.text
-    if i is not None and i > 0 and _ANAPHORIC_START.match(c.text):
+    if i is not None and i > 0 and (_ANAPHORIC_START.match(c.text) or _DEMONSTRATIVE_SUBJECT.match(c.text)):
         # "For this reason, ..." points back: quote the sentence it refers to as well
         # (a paragraph may open with it too: "Therefore, ..." follows from the one before)
         previous = text[spans[i - 1].start : spans[i - 1].end].rstrip()
@@ -750,6 +763,14 @@ def _extend(
             j -= 1
         if j < i:
             return spans[j].start, c.end
+    if i is not None and i + 1 < len(spans) and kind is None:
+        nxt = spans[i + 1]
+        if (
+            _GOES_ON.match(text[nxt.start : nxt.end])
+            and "\n\n" not in text[c.end : nxt.start]
+            and len(text[c.start : nxt.end].split()) <= max_words
+        ):
+            return c.start, nxt.end  # "Tokyo needs to identify partners ... In order to do so, X is indispensable."
     if cue is None or i is None or i + 1 >= len(spans):
         return c.start, c.end
     nxt = spans[i + 1]
@@ -808,6 +829,24 @@ ENTITY_WEIGHT = 0.1
 # at least this share of it whose support passes
 NEAR_TIE = 0.9
 SECOND_RATIO = 0.8  # a further sentence scores at least this share of the best's
+
+
+SECTION_BONUS = 0.1  # the question names the sentence's part of the text ("the note", "the preface")
+
+
+@functools.lru_cache(maxsize=512)
+def _heading_terms(section: str) -> frozenset[str]:
+    """Terms of a section's own heading when it names a part of a text's apparatus ("Notes",
+    "Preface", "About the Contributors"), not a topic ("Policy Recommendations": any question
+    asking for advice would favour it)."""
+    leaf = section.rsplit(">", 1)[-1].strip()
+    return frozenset(text_terms(leaf)) if _APPARATUS.search(leaf) else frozenset()
+
+
+_APPARATUS = re.compile(
+    r"^(?:(?:end|foot)?notes|references|preface|foreword|acknowledge?ments|about\b.*|abbreviations|contributors|glossary|appendix\b.*)$",
+    re.I,
+)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

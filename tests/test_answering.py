@@ -1255,3 +1255,44 @@ def test_a_surname_after_a_title_and_first_name_is_a_person(small_service, monke
     monkeypatch.setattr(names, "_corpus_cased", "Foreign Minister Kari Nordmann spoke. Oslo grew.")
     monkeypatch.setattr(names, "_persons", {})
     assert names.is_person("Nordmann") and not names.is_person("Oslo")
+
+
+def test_a_sentence_whose_subject_is_the_one_before_is_quoted_with_it():
+    from app.answering import _extend
+
+    sentences = ["Most of Norway's partners are also allies of the US.", "This reinforces the case for a trio.", "Oslo."]
+    c = _candidate(sentences, 1)
+    assert c.passage.text[slice(*_extend(c, None, None, 80))].startswith("Most of Norway's")
+    c = _candidate(["Oslo grew.", "This year Bergen grew too.", "Fine."], 1)  # "this year" is no subject
+    assert _extend(c, None, None, 80) == (c.start, c.end)
+
+
+def test_a_sentence_the_next_goes_on_from_is_quoted_with_it():
+    from app.answering import _extend
+
+    sentences = ["Oslo needs to find partners.", "In order for Norway to do so, a clear view is indispensable.", "Fine."]
+    c = _candidate(sentences, 0)
+    assert c.passage.text[slice(*_extend(c, None, None, 80))].endswith("is indispensable.")
+    assert _extend(c, None, "date", 80) == (c.start, c.end)  # a date or a name asked: the sentence alone
+
+
+def test_a_question_naming_a_part_of_the_text_favours_that_part():
+    from app.answering import _heading_terms
+
+    assert _heading_terms("Japan-India Relations > Notes") and _heading_terms("Acknowledgments")
+    assert not _heading_terms("Japan-India Relations > Policy Recommendations")  # a topic, not apparatus
+
+
+def test_the_note_asked_about_is_not_put_below_the_body(small_service, monkeypatch):
+    import dataclasses
+
+    import numpy as np
+
+    body = _candidate(["Quotas are strict for fishers in Oslo."], 0)
+    note = _candidate(["Quotas are the limits set on each catch, by law."], 0)
+    note.passage = dataclasses.replace(note.passage, section="Fisheries > Notes", is_notes=True)
+    monkeypatch.setattr(small_service.answerer, "candidates", lambda hits, vector: [body, note])
+    monkeypatch.setattr(small_service.answerer, "coverage", lambda terms, text: 0.5)
+    vector = np.zeros(3, dtype=np.float32)
+    assert small_service.answerer.select("How are quotas defined?", [], vector).candidates[0] is body
+    assert small_service.answerer.select("How does the chapter's note define quotas?", [], vector).candidates[0] is note
