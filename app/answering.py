@@ -42,6 +42,8 @@ from .evidence import (
     list_not_given,
     other_ordinal,
     other_pair,
+    other_side,
+    outcome_only_planned,
     relative_years,
     value_near_terms,
     values_differ,
@@ -347,7 +349,8 @@ class Answerer:
         asked_terms = set(q_terms)
         for c in cands:
             c.overlap = self.coverage(main_terms, c.text)
-            c.score = 0.5 * c.sim + 0.3 * c.overlap + 0.1 / (1 + c.rank) + (0.1 if cue and cue.search(c.text) else 0.0)
+            c.score = SIM_WEIGHT * c.sim + OVERLAP_WEIGHT * c.overlap + RANK_WEIGHT / (1 + c.rank)
+            c.score += 0.1 if cue and cue.search(c.text) else 0.0
             # "the chapter's note", "in the acknowledgments": the question names the part of the text
             in_part = bool(asked_terms & _heading_terms(c.passage.section))
             if in_part:
@@ -569,6 +572,10 @@ class Answerer:
             return 0.0  # "When was the pact signed?": a sentence on its negotiation since 2013
         if kind == "number" and _ASKS_ACTUAL.search(asked) and _TARGET_FIGURE.search(c.text):
             return 0.0  # "What growth did India actually achieve?": "Modi seeks to materialize 8 percent growth"
+        if other_side(question, c.text):
+            return 0.0  # "the rate on the Japanese side": "the tariff reduction rate on the Indian side"
+        if outcome_only_planned(asked, c.text):
+            return 0.0  # "Did they complete it as planned?": "they should complete it in 2018"
         if self._planned_only(asked, c.text, entities):
             return 0.0  # "What did they agree at the forum?": "will meet at the planned forum"
         if list_not_given(asked, c.text):
@@ -831,6 +838,7 @@ NEAR_TIE = 0.9
 SECOND_RATIO = 0.8  # a further sentence scores at least this share of the best's
 
 
+SIM_WEIGHT, OVERLAP_WEIGHT, RANK_WEIGHT = 0.5, 0.3, 0.1  # a sentence's score: its similarity, words, passage rank
 SECTION_BONUS = 0.1  # the question names the sentence's part of the text ("the note", "the preface")
 
 

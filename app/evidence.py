@@ -152,6 +152,17 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     return False
 
 
+_SIDE = re.compile(r"\bthe ([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s)? side\b")
+
+
+def other_side(question: str, text: str) -> bool:
+    """For "the rate on the Japanese side": the text speaks of another country's side only ("on
+    the Indian side")."""
+    asked = {n for m in _SIDE.finditer(question) for n in _nations(m.group(1))}
+    said = {n for m in _SIDE.finditer(text) for n in _nations(m.group(1))}
+    return bool(asked) and bool(said) and not asked & said
+
+
 def _country_itself(name: str, asked: set[str]) -> bool:
     """Is the name one of the asked countries by its own name ("China", "the US"), not a city?"""
     code = _country_codes().get(name.lower()) or _SHORT_COUNTRIES.get(name)
@@ -680,6 +691,8 @@ _EVENT_STEMS = {
     "expir": ("expir", "end", "laps"),
     "abolish": ("abolish",),
     "dissolv": ("dissol",),
+    "becom": ("becom", "became", "appoint", "named", "took office", "assum", "elect", "sworn"),
+    "became": ("becom", "became", "appoint", "named", "took office", "assum", "elect", "sworn"),
 }
 _EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")[a-z]*", re.I)
 
@@ -688,12 +701,42 @@ def event_missing(question: str, text: str) -> bool:
     """For "When was X signed?" (a date asked for an event named by a common verb): the text
     does not speak of that event at all, nor dates the document asked about by its name ("The
     Hague Declaration between Japan and the European Community in July 1991 ...")."""
-    m = _EVENT_WORD_RE.search(question)
+    # not an event said not to happen ("insisted it would never become ...")
+    m = next((m for m in _EVENT_WORD_RE.finditer(question) if not _REPORTED.search(question[: m.start()])), None)
     if not m:
         return False
     stems = _EVENT_STEMS[m.group(1).lower()]
     low = text.lower()
     return not any(re.search(rf"\b{st}", low) for st in stems) and not _dated_by_name(question, text)
+
+
+_REPORTED = re.compile(r"\b(?:never|not)\s+$|n't\s+$", re.I)
+
+
+# "Did they complete the plant as planned?", "Was the treaty eventually ratified?": the outcome asked
+_ASKS_OUTCOME = re.compile(
+    r"^\s*(?:did|was|were|has|have|had)\b|\b(?:as planned|as scheduled|on schedule|on time|actually|eventually|in the end)\b",
+    re.I,
+)
+_PLAN_MODAL = re.compile(
+    r"\b(?:should|will|would|shall|(?:is|are|was|were) (?:expected|scheduled|due|set|slated|supposed) to|plans? to|planned to"
+    r"|(?:is|are) to|aims? to|intends? to|hopes? to)\s+(?:[\w'’-]+\s+){0,2}?$",
+    re.I,
+)
+
+
+def outcome_only_planned(question: str, text: str) -> bool:
+    """For "Did X complete the plant in 2018 as planned?": the text gives the event only as a plan
+    ("in 2018, X should complete construction of a plant"), not as what happened."""
+    if not _ASKS_OUTCOME.search(question):
+        return False
+    asked = {m.group(1).lower() for m in _EVENT_WORD_RE.finditer(question)}
+    if not asked:
+        return False
+    stems = {st for a in asked for st in _EVENT_STEMS[a]}
+    low = text.lower()
+    said = [m for st in stems for m in re.finditer(rf"\b{re.escape(st)}", low)]
+    return bool(said) and all(_PLAN_MODAL.search(low[max(0, m.start() - 60) : m.start()]) for m in said)
 
 
 _DOCUMENT_WORD = re.compile(

@@ -286,7 +286,10 @@ HOW_MUCH = re.compile(
     re.I,
 )
 ASK_SHARE = re.compile(
-    r"\b(what|which) (percentage|share|proportion|portion|fraction|part)\b|\bhow large a (share|portion|part)\b", re.I
+    r"\b(what|which) (percentage|share|proportion|portion|fraction|part)\b|\bhow large a (share|portion|part)\b"
+    # "What is the tariff reduction rate ...?": a rate is a percentage
+    r"|\b(what|which) (?:is|was|are|were) (?:the )?(?:[a-z-]+ ){0,2}rates?\b",
+    re.I,
 )
 
 

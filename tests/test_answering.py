@@ -1296,3 +1296,37 @@ def test_the_note_asked_about_is_not_put_below_the_body(small_service, monkeypat
     vector = np.zeros(3, dtype=np.float32)
     assert small_service.answerer.select("How are quotas defined?", [], vector).candidates[0] is body
     assert small_service.answerer.select("How does the chapter's note define quotas?", [], vector).candidates[0] is note
+
+
+def test_an_outcome_asked_is_not_answered_by_the_plan():
+    from app.evidence import outcome_only_planned
+
+    q = "Did Nordmann and Olsen complete their Bergen plant in 2018 as planned?"
+    assert outcome_only_planned(q, "In 2018, Nordmann and Olsen should complete construction of a plant in Bergen.")
+    assert not outcome_only_planned(q, "In 2018 Nordmann and Olsen completed the plant in Bergen.")
+    assert not outcome_only_planned("When will they complete the plant?", "They should complete it in 2018.")
+
+
+def test_when_did_someone_become_needs_the_appointment():
+    from app.evidence import event_missing
+
+    q = "In what year did Kari Nordmann become Norway's envoy?"
+    assert event_missing(q, "In 2017 Kari Nordmann, Norway's envoy, signed a memorandum.")
+    assert not event_missing(q, "Kari Nordmann was appointed Norway's envoy in 2012.")
+    # an event said not to happen is not the one asked about
+    q = "When did Nordmann insist Norway would never become a minor power?"
+    assert not event_missing(q, "In a 2013 speech, Nordmann insisted that Norway is back.")
+
+
+def test_another_countrys_side_is_not_the_side_asked():
+    from app.evidence import other_side
+
+    q = "What is the tariff cut on the Norwegian side under the pact?"
+    assert other_side(q, "The tariff cut on the Chilean side is close to 90 percent.")
+    assert not other_side(q, "On the Norwegian side it is 97 percent, on the Chilean side 90.")
+
+
+def test_a_rate_asked_needs_a_percentage():
+    q = "What is the tariff reduction rate under the Oslo pact?"
+    assert not has_kind("Since the signing of the Oslo pact in February 2011, trade has grown.", "number", q)
+    assert has_kind("The tariff reduction rate under the Oslo pact is close to 90 percent.", "number", q)
