@@ -395,9 +395,7 @@ class Answerer:
             promoted = [
                 c
                 for c in cands
-                if c.score >= bar * top
-                and (dated is None or id(c) in dated)
-                and has_kind(c.text, kind, question)
+                if c.score >= bar * top and (dated is None or id(c) in dated) and has_kind(c.text, kind, question)
             ]
             chosen = {id(c) for c in promoted}
             cands = promoted + [c for c in cands if id(c) not in chosen]
@@ -507,11 +505,24 @@ class Answerer:
             "coverage_context": self.coverage(q_terms, context),
             "coverage_sentence": c.overlap,
             # the source's year too: an article of June 2018 on "the talks" is about 2018
-            "entities": self.names.share_present(entities, self._with_source(context, p), passage=p.text),
+            "entities": self.names.share_present(
+                self._own_entities(entities, p), self._with_source(context, p), passage=p.text
+            ),
             "unknown_terms": sum(self.idf(t) for t in unique if t not in self._df) / total_idf,
             "max_missing_idf": max(missing, default=0.0) / math.log(self._n + 1),
             "rank": 1.0 / (1 + c.rank),
         }
+
+    def _own_entities(self, entities: list[str], p: Passage) -> list[str]:
+        """The entities a passage may hold: of several sources the question names ("according to
+        Abiru and Kireeva"), each passage names its own only."""
+        sources = [e for e in entities if e in self._source_names]
+        if len(sources) < 2:
+            return entities
+        own = " ".join(
+            [p.author, self.index.documents[p.doc_id].meta.publisher if p.doc_id in self.index.documents else ""]
+        )
+        return [e for e in entities if e not in sources or e in own] or entities
 
     def _with_source(self, context: str, p: Passage) -> str:
         """The context with what the question may name it by: its section, title, author and
@@ -738,7 +749,9 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
     r"(?:[a-z]+s|is|was|are|were|has|have|had|can|could|will|would|may|might|should|must|means?|meant)\b",
     re.I,
 )
-_GOES_ON = re.compile(r"^(?:(?:in order )?(?:for [\w'’-]+(?: [\w'’-]+)? )?to do (?:so|this)|in doing so|to that end|to this end)\b", re.I)
+_GOES_ON = re.compile(
+    r"^(?:(?:in order )?(?:for [\w'’-]+(?: [\w'’-]+)? )?to do (?:so|this)|in doing so|to that end|to this end)\b", re.I
+)
 
 
 def _extend(
@@ -765,7 +778,10 @@ def _extend(
         back = re.compile(rf"\b(?:such an?|this|these|that)\s+[\"']?{re.escape(term)}\b", re.I)
         j = i
         while j > 0 and back.search(text[spans[j].start : spans[j].end]):
-            if "\n\n" in text[spans[j - 1].end : spans[j].start] or len(text[spans[j - 1].start : c.end].split()) > max_words:
+            if (
+                "\n\n" in text[spans[j - 1].end : spans[j].start]
+                or len(text[spans[j - 1].start : c.end].split()) > max_words
+            ):
                 break  # not across a paragraph: the one before is on something else
             j -= 1
         if j < i:

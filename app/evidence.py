@@ -127,7 +127,9 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     given = _word_stems(question)
     name = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
     phrase = r"(?:,?\s+(?:of|with|to|from|for|in|at)\s+[\w'-]+(?:\s+[\w'-]+)?)?"  # "exercise with India, JIMEX 12"
-    after = re.finditer(rf"\b{stem}\w*{phrase},?\s+[\"“']?({name})", text, re.I)  # or a quoted name: exercise "KOWARI 14"
+    after = re.finditer(
+        rf"\b{stem}\w*{phrase},?\s+[\"“']?({name})", text, re.I
+    )  # or a quoted name: exercise "KOWARI 14"
     # apposition before the role closes after it: "Modi, India's prime minister, ..." (not "..., the envoy said")
     before = re.finditer(rf"({name}),\s+(?:[\w'-]+\s+){{0,4}}?{stem}\w*(?:[,.;)]|\s+(?:of|to|in|for|at)\b)", text)
     # the country the role asked for belongs to: "China's foreign minister", "the Indian envoy"

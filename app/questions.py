@@ -39,13 +39,17 @@ _ASK_NAMED = re.compile(
     r"|awards?|prizes?|honou?rs?|medals?)\b",
     re.I,
 )
+
+
 def named_noun(question: str) -> str | None:
     """The kind of thing whose name is asked ("award" in "Which award did Tatsumi receive?")."""
     m = _ASK_NAMED.search(core(question))
     return m.group("noun").lower() if m else None
 
 
-ASK_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|states|powers?)\b", re.I)
+ASK_COUNTRY = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|states|powers?)\b", re.I
+)
 _ASK_REASON = re.compile(
     r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (motivat\w*|drove|drives|prompt\w*|led|leads)\b"
     # "What is one reason ...?", "What were the two main reasons ...?"
@@ -298,7 +302,9 @@ _NAME_OF = re.compile(r"\bname of (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 _WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 
 
-_PARTICIPLES = set("held led made built run sent given taken known set seen won brought put kept paid sold shown begun drawn written chosen".split())
+_PARTICIPLES = set(
+    "held led made built run sent given taken known set seen won brought put kept paid sold shown begun drawn written chosen".split()
+)
 
 
 def _focus(question: str) -> str | None:
@@ -400,7 +406,9 @@ def question_entities(question: str) -> list[str]:
     return out
 
 
-_LED = re.compile(r"-(?:led|backed|based|born|made|owned|run|sponsored|funded|brokered|dominated|centred|centered)$", re.I)
+_LED = re.compile(
+    r"-(?:led|backed|based|born|made|owned|run|sponsored|funded|brokered|dominated|centred|centered)$", re.I
+)
 
 
 def leading_word(question: str) -> str | None:

@@ -1260,7 +1260,11 @@ def test_a_surname_after_a_title_and_first_name_is_a_person(small_service, monke
 def test_a_sentence_whose_subject_is_the_one_before_is_quoted_with_it():
     from app.answering import _extend
 
-    sentences = ["Most of Norway's partners are also allies of the US.", "This reinforces the case for a trio.", "Oslo."]
+    sentences = [
+        "Most of Norway's partners are also allies of the US.",
+        "This reinforces the case for a trio.",
+        "Oslo.",
+    ]
     c = _candidate(sentences, 1)
     assert c.passage.text[slice(*_extend(c, None, None, 80))].startswith("Most of Norway's")
     c = _candidate(["Oslo grew.", "This year Bergen grew too.", "Fine."], 1)  # "this year" is no subject
@@ -1270,7 +1274,11 @@ def test_a_sentence_whose_subject_is_the_one_before_is_quoted_with_it():
 def test_a_sentence_the_next_goes_on_from_is_quoted_with_it():
     from app.answering import _extend
 
-    sentences = ["Oslo needs to find partners.", "In order for Norway to do so, a clear view is indispensable.", "Fine."]
+    sentences = [
+        "Oslo needs to find partners.",
+        "In order for Norway to do so, a clear view is indispensable.",
+        "Fine.",
+    ]
     c = _candidate(sentences, 0)
     assert c.passage.text[slice(*_extend(c, None, None, 80))].endswith("is indispensable.")
     assert _extend(c, None, "date", 80) == (c.start, c.end)  # a date or a name asked: the sentence alone
@@ -1330,3 +1338,12 @@ def test_a_rate_asked_needs_a_percentage():
     q = "What is the tariff reduction rate under the Oslo pact?"
     assert not has_kind("Since the signing of the Oslo pact in February 2011, trade has grown.", "number", q)
     assert has_kind("The tariff reduction rate under the Oslo pact is close to 90 percent.", "number", q)
+
+
+def test_of_several_sources_named_each_passage_holds_its_own(small_service):
+    import dataclasses
+
+    answerer = small_service.answerer
+    p = dataclasses.replace(_candidate(["Gas goes north."], 0).passage, doc_id="beta", authors=("Bea Writer",))
+    assert answerer._own_entities(["Writer", "Chapter", "Oslo"], p) == ["Writer", "Oslo"]
+    assert answerer._own_entities(["Chapter", "Oslo"], p) == ["Chapter", "Oslo"]  # one source named: it is asked
