@@ -506,12 +506,16 @@ class Answerer:
             "coverage_sentence": c.overlap,
             # the source's year too: an article of June 2018 on "the talks" is about 2018
             "entities": self.names.share_present(
-                self._own_entities(entities, p), self._with_source(context, p), passage=p.text
+                self._own_entities(entities, p), self._with_source(context, p), passage=self._document_text(p)
             ),
             "unknown_terms": sum(self.idf(t) for t in unique if t not in self._df) / total_idf,
             "max_missing_idf": max(missing, default=0.0) / math.log(self._n + 1),
             "rank": 1.0 / (1 + c.rank),
         }
+
+    def _document_text(self, p: Passage) -> str:
+        doc = self.index.documents.get(p.doc_id)
+        return doc.text if doc else p.text
 
     def _own_entities(self, entities: list[str], p: Passage) -> list[str]:
         """The entities a passage may hold: of several sources the question names ("according to
@@ -640,7 +644,8 @@ class Answerer:
             subject
             and subject not in self._source_names  # "How do the Stimson volume and Abiru each ...": sources
             and not self.names.named_in(subject, around)  # "Russia-Japan trade": Russia and Japan
-            and not self.names.share_present([subject], around, passage=p.text)  # or by office: "the two leaders"
+            # or by office ("the two leaders", "the President of Russia") in a text that names them
+            and not self.names.share_present([subject], around, passage=self._document_text(p))
         ):
             return 0.0  # "How did China respond to X?": a sentence on X that does not name China
         f = self.features(c, question, q_terms, entities)

@@ -1347,3 +1347,23 @@ def test_of_several_sources_named_each_passage_holds_its_own(small_service):
     p = dataclasses.replace(_candidate(["Gas goes north."], 0).passage, doc_id="beta", authors=("Bea Writer",))
     assert answerer._own_entities(["Writer", "Chapter", "Oslo"], p) == ["Writer", "Oslo"]
     assert answerer._own_entities(["Chapter", "Oslo"], p) == ["Chapter", "Oslo"]  # one source named: it is asked
+
+
+def test_what_figure_did_someone_give_asks_for_a_number():
+    assert answer_kind("What figure did Nordmann give for last year's trade?") == "number"
+    assert answer_kind("Which figure of Norway's independence struggle is admired?") != "number"
+
+
+def test_a_person_referred_to_by_office_counts_where_the_document_names_them(small_service, monkeypatch):
+    import dataclasses
+
+    answerer = small_service.answerer
+    monkeypatch.setattr(answerer.names, "is_person", lambda word: word == "Nordmann")
+    c = _candidate(["Speaking at the forum, the President of Norway said trade was USD 18 billion."], 0)
+    c.passage = dataclasses.replace(c.passage, doc_id="beta")
+    doc = answerer.index.documents["beta"]
+    monkeypatch.setattr(doc, "text", doc.text + " President Nordmann spoke.")
+    q = "What figure did Nordmann give for trade at the forum?"
+    assert _support(answerer, c, q, "number") > 0.0
+    monkeypatch.setattr(doc, "text", doc.text.replace("President Nordmann spoke.", ""))
+    assert _support(answerer, c, q, "number") == 0.0  # the document never names him
