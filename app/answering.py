@@ -498,7 +498,9 @@ class Answerer:
         unique = set(q_terms)
         total_idf = sum(self.idf(t) for t in unique) or 1.0
         have = self._evidence_terms(context)
-        missing = [self.idf(t) for t in unique if t not in have]
+        # the rarest term of the corpus's that the context lacks; terms the corpus never uses
+        # (a paraphrase's synonyms, or things it never names) count in unknown_terms instead
+        missing = [self.idf(t) for t in unique if t not in have and t in self._df]
         return {
             "sim": c.sim,
             "passage_sim": c.passage_sim,

@@ -506,23 +506,30 @@ _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth ten
 _ORDINAL = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))((?:\s+[\w-]+){{1,4}})", re.I)
 
 
-def _ordinals(text: str) -> list[tuple[int, set[str]]]:
-    """Each ordinal of the text as a number, with the stems of the words after it."""
+def _ordinals(text: str) -> list[tuple[int, set[str], str]]:
+    """Each ordinal of the text as a number, with the stems of the words after it and the first
+    of them."""
     out = []
     for m in _ORDINAL.finditer(text):
         word = m.group(1).lower()
         n = _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else int(re.sub(r"\D", "", word))
-        out.append((n, {w.lower()[:5] for w in m.group(2).split() if len(w) > 2}))
+        after = m.group(2).split()
+        out.append((n, {w.lower()[:5] for w in after if len(w) > 2}, after[0].lower()))
     return out
 
 
 def other_ordinal(question: str, text: str) -> bool:
     """For "When was the first joint naval exercise?": the text numbers the same thing otherwise
-    ("the 17th joint naval rescue exercise"), so it speaks of another one."""
+    ("the 17th joint naval rescue exercise", "his second overseas destination" for "his first
+    overseas trip"), so it speaks of another one."""
     asked = _ordinals(question)
     if not asked:
         return False
-    return any(n != m and len(words & said) >= 2 for n, words in asked for m, said in _ordinals(text))
+    return any(
+        n != m and (len(words & said) >= 2 or (head == other and len(head) > 3))
+        for n, words, head in asked
+        for m, said, other in _ordinals(text)
+    )
 
 
 REASON_CUE = re.compile(

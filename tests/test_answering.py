@@ -731,6 +731,10 @@ def test_another_ordinal_of_the_same_thing_is_another_one():
     assert not other_ordinal(q, "In 1998 Chile and Peru ran the first joint naval rescue exercise.")
     assert not other_ordinal(q, "In 2017 Chile ran its 17th census since independence.")
     assert not other_ordinal("When did the exercise take place?", "the 17th joint naval rescue exercise")
+    # the same word right after another ordinal: "his second overseas destination" is not his first trip
+    q = "Which country did Nordmann visit on his first overseas trip?"
+    assert other_ordinal(q, "Nordmann chose Chile as his second overseas destination.")
+    assert not other_ordinal(q, "Nordmann chose Chile as his first overseas destination.")
 
 
 @pytest.mark.parametrize("followup, second_answered", [(0.0, True), (1.0, False)])
@@ -1367,3 +1371,16 @@ def test_a_person_referred_to_by_office_counts_where_the_document_names_them(sma
     assert _support(answerer, c, q, "number") > 0.0
     monkeypatch.setattr(doc, "text", doc.text.replace("President Nordmann spoke.", ""))
     assert _support(answerer, c, q, "number") == 0.0  # the document never names him
+
+
+def test_a_term_the_corpus_never_uses_is_not_the_rarest_missing_one(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["Patrol boats from Hokkaido cover the straits."], 0)
+
+    def features(q):
+        return answerer.features(c, q, answerer._terms(q), answerer.entities(q))
+
+    unknown = features("Do patrol boats from Hokkaido cover the fjords?")  # "fjords": no text uses it
+    known = features("Do patrol boats from Hokkaido cover the pollock?")  # "pollock": elsewhere in the corpus
+    assert unknown["max_missing_idf"] == 0.0 < known["max_missing_idf"]
+    assert unknown["unknown_terms"] > known["unknown_terms"]
