@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from .abbreviations import expand_query, is_table_row
+from .cleaning import normalise
 from .evidence import (
     ADVICE_CUE,
     YEAR,
@@ -66,6 +67,7 @@ from .questions import (
     named_noun,
     question_entities,
     question_subject,
+    quoted_phrases,
     strict_kind,
 )
 from .retrieval import Hit
@@ -639,6 +641,12 @@ class Answerer:
         ):
             return 0.0  # "What does MGIMO stand for?": a sentence that uses it without spelling it out
         around = self._with_source(_context(c), p).lower()
+        for quoted in quoted_phrases(question):
+            # "What are the 'three arrows' of Abenomics?": a sentence on Abenomics without them; a
+            # phrase of several words, each there (one word may be spelt otherwise: "2+2", "two-plus-two")
+            words = re.findall(r"[a-z]{3,}", normalise(quoted).lower())
+            if len(words) >= 2 and not all(re.search(rf"\b{re.escape(w[:5])}", around) for w in words):
+                return 0.0
         subject = question_subject(question)
         # "Where did the United Kingdom ...?": the name the subject's word is part of
         subject = next((e for e in entities if subject and " " in e and subject in e.split()), subject)

@@ -100,7 +100,11 @@ def _is_location(m: re.Match, text: str) -> bool:
     return not (after_the and _AS_ADJECTIVE.match(text, m.end()))  # "in the Soviet era"
 
 
-_SHARE = re.compile(r"%|\bper ?cent|\b(half|third|quarter|fifth|tenth|majority|minority|most|one in)\b", re.I)
+# a percentage or a fraction ("a third of", "two-thirds"), not an enumeration ("Third, ...")
+_SHARE = re.compile(
+    r"%|\bper ?cent|\b(?:a|one|two|three|four)[ -](?:thirds?|quarters?|fifths?|tenths?)\b|\b(half|majority|minority|most|one in)\b",
+    re.I,
+)
 # a span of time, or its start ("since the late 2000s", "since 2013")
 _DURATION = re.compile(
     r"\b(years?|months?|weeks?|days?|decades?|centur(y|ies)|hours?|minutes?)\b|\bsince (?:the )?(?:(?:early|mid|late)[- ])?\d{4}s?\b",

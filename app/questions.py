@@ -447,6 +447,15 @@ _WHAT_MEANS = re.compile(
 
 # "What is Abe's "chikyuugi wo fukan suru gaiko" initiative?", "meaning of sakoku": a phrase in
 # quotes or after "meaning of", whatever its case
+_QUOTED = re.compile(r"[\"“]([^\"”?]{2,60})[\"”]|(?<![\w'’])['‘]([^'’?]{2,60})['’](?![\w'’])")
+
+
+def quoted_phrases(question: str) -> list[str]:
+    """Words the question puts in quotes ("the 'three arrows'", "a \"quasi-alliance\""): the
+    corpus's own wording, which the evidence must use."""
+    return [(a or b).strip() for a, b in _QUOTED.findall(question) if (a or b).strip()]
+
+
 _QUOTED_TERM = re.compile(r"^\s*(?i:what (?:is|was|are|were)\b)[^\"“?]{0,40}[\"“]([^\"”?]{2,60})[\"”]")
 _MEANING_OF = re.compile(
     r"^\s*(?:the )?(?:meaning|definition) of (?:the )?(?:term |phrase |word )?[\"“]?([^\"”?]{2,60}?)[\"”]?\s*\??\s*$",

@@ -1384,3 +1384,22 @@ def test_a_term_the_corpus_never_uses_is_not_the_rarest_missing_one(small_servic
     known = features("Do patrol boats from Hokkaido cover the pollock?")  # "pollock": elsewhere in the corpus
     assert unknown["max_missing_idf"] == 0.0 < known["max_missing_idf"]
     assert unknown["unknown_terms"] > known["unknown_terms"]
+
+
+def test_an_enumeration_is_no_fraction():
+    q = "What share of Norway's trade is with Chile?"
+    assert not has_kind("Third, given Chile's importance, trade would grow.", "number", q)
+    assert has_kind("About a third of Norway's trade is with Chile.", "number", q)
+
+
+def test_a_quoted_phrase_of_several_words_must_be_in_the_evidence(small_service):
+    from app.questions import quoted_phrases
+
+    q = "What are the 'three pillars' of the Hokkaido patrol plan?"
+    assert quoted_phrases(q) == ["three pillars"]
+    assert quoted_phrases("What did Norway's and Chile's leaders say?") == []  # apostrophes are no quotes
+    answerer = small_service.answerer
+    without = _candidate(["Patrol boats from Hokkaido cover the straits under the plan."], 0)
+    with_them = _candidate(["The Hokkaido patrol plan rests on three pillars: boats, planes and radar."], 0)
+    assert _support(answerer, without, q, None) == 0.0
+    assert _support(answerer, with_them, q, None) > 0.0
