@@ -198,6 +198,13 @@ class Answerer:
         names = [a.split()[-1] for a in self._authors]
         names += [w for d in index.documents.values() for w in re.findall(r"[A-Z][\w-]+", d.meta.publisher)]
         self._source_names = {w for w in names if not is_generic_name_word(w)}
+        self._source_documents: dict[str, set[str]] = {}  # a source's name to the documents it names
+        for p in index.passages:
+            doc = index.documents.get(p.doc_id)
+            publisher = re.findall(r"[A-Z][\w-]+", doc.meta.publisher) if doc else []
+            for w in [a.split()[-1] for a in p.authors] + publisher:
+                if w in self._source_names:
+                    self._source_documents.setdefault(w, set()).add(p.doc_id)
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
         self.names = NameFinder(index)
         # a question's terms with their rarity, once per question rather than once per sentence
@@ -244,6 +251,15 @@ class Answerer:
         if first and self.names.is_proper(first):
             found.insert(0, first)  # "Patrushev and Japan: when did he ...?": a name, though first
         return self.names.contract(question, found)
+
+    def _documents_named(self, question: str) -> set[str]:
+        """The documents the question names by an author's surname or a publisher's word that is
+        one document's only ("Hirose" and "Funabashi"; not "Valdai", the publisher of two); none
+        unless it names at least two."""
+        words = set(re.findall(r"[A-Z][\w'-]+", question))
+        found = [doc_ids for word, doc_ids in self._source_documents.items() if word in words]
+        named = {next(iter(d)) for d in found if len(d) == 1}
+        return named if len(named) >= 2 else set()
 
     def _authors_named(self, question: str) -> set[str]:
         """Authors of the corpus whose surname the question mentions."""
@@ -461,6 +477,22 @@ class Answerer:
                     per_doc[c.passage.doc_id] = c
             if len(per_doc) > 1 and values_differ([c.text for c in per_doc.values()]):
                 chosen = list(per_doc.values())[: s.answer_max_sentences]
+        # "What do Hirose and Funabashi say about ...?": a sentence from each source the question names
+        for doc_id in self._documents_named(question) - {c.passage.doc_id for c in chosen}:
+            other = next((c for c in cands if c.passage.doc_id == doc_id), None)
+            if (
+                other is None
+                or self._repeats(other, chosen)
+                or self.support(other, question, q_terms, entities, kind) < s.abstain_threshold_followup
+            ):
+                continue
+            if len(chosen) >= s.answer_max_sentences:
+                counts = Counter(c.passage.doc_id for c in chosen)
+                extra = next((c for c in reversed(chosen) if counts[c.passage.doc_id] > 1), None)
+                if extra is None:
+                    continue
+                chosen.remove(extra)
+            chosen.append(other)
         if len({c.passage.doc_id for c in chosen}) < 2:
             # several sources: add the best sentence of another document when it is nearly as good
             other = next((c for c in cands[1:] if c.passage.doc_id != best.passage.doc_id), None)

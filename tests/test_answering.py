@@ -1403,3 +1403,33 @@ def test_a_quoted_phrase_of_several_words_must_be_in_the_evidence(small_service)
     with_them = _candidate(["The Hokkaido patrol plan rests on three pillars: boats, planes and radar."], 0)
     assert _support(answerer, without, q, None) == 0.0
     assert _support(answerer, with_them, q, None) > 0.0
+
+
+def test_the_documents_a_question_names_by_their_authors(small_service):
+    answerer = small_service.answerer
+    assert answerer._documents_named("What do Chapter and Writer each say about fishing?") == {"alpha", "beta"}
+    assert answerer._documents_named("What does Writer say about gas?") == set()  # one source: nothing to add
+
+
+def test_an_answer_cites_each_source_the_question_names(small_service, monkeypatch):
+    import dataclasses
+
+    import numpy as np
+
+    answerer = small_service.answerer
+    a = _candidate(["Quotas for pollock were cut in 2014."], 0)
+    b = _candidate(["Pollock stocks fell sharply in the north."], 0)
+    w = _candidate(["Gas from the Arctic would go by the northern route."], 0)
+    a.passage = dataclasses.replace(a.passage, passage_id="a", doc_id="alpha", authors=("Carl Chapter",))
+    b.passage = dataclasses.replace(b.passage, passage_id="b", doc_id="alpha", authors=("Carl Chapter",))
+    w.passage = dataclasses.replace(w.passage, passage_id="w", doc_id="beta", authors=("Bea Writer",))
+    a.sim, b.sim, w.sim = 0.9, 0.85, 0.3  # the other source's sentence scores far below
+    monkeypatch.setattr(answerer, "candidates", lambda hits, vector: [a, b, w])
+    monkeypatch.setattr(answerer, "support", lambda c, *args: 0.9)
+    monkeypatch.setattr(answerer, "_repeats", lambda c, chosen: False)
+    vector = np.zeros(3, dtype=np.float32)
+    monkeypatch.setattr(answerer.names, "unmentioned", lambda entities: [])  # bylines are not body text
+    named = answerer.answer("What do Chapter and Writer say about the north?", [], vector)
+    assert {c.passage.doc_id for c in named.citations} == {"alpha", "beta"}
+    plain = answerer.answer("What happened in the north?", [], vector)
+    assert {c.passage.doc_id for c in plain.citations} == {"alpha"}
