@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _ASK_DATE = re.compile(
-    r"^\s*(?:when|since when|(?:in |on |by )?(?:what|which) (?:exact |precise |specific |calendar |fiscal )?(?:year|date|day|month)s?)\b",
+    r"^\s*(?:when|since when|(?:in |on |by )?(?:what|which) (?:exact |precise |specific |calendar |fiscal |earlier |later |other |previous |first |last )?(?:year|date|day|month)s?)\b",
     re.I,
 )
 _ASK_NUMBER = re.compile(
@@ -528,10 +528,16 @@ _PREMISE = re.compile(
 )
 
 
+_STATEMENT_FIRST = re.compile(r"^[^?]*?(?:(?<=[a-z]{3})|(?<=\d))[.!]\s+(?=[A-Z][^!?]*\?\s*$)")  # not "Mr." nor "U.S."
+
+
 def main_clause(question: str) -> str:
     """The question without a leading premise the question grants ("Given its multiple-track
-    approach to Europe, what does Tsuruoka say Tokyo needs to do?"): a sentence restating the
-    premise is not the answer."""
+    approach to Europe, what does Tsuruoka say Tokyo needs to do?"), or a statement before it
+    ("X took part for the third time in 2014. In which earlier years had Japan taken part?"): a
+    sentence restating the premise is not the answer."""
+    while m := _STATEMENT_FIRST.match(question):
+        question = question[m.end() :]
     m = _PREMISE.match(question)
     return question[m.end() :] if m else question
 

@@ -1433,3 +1433,10 @@ def test_an_answer_cites_each_source_the_question_names(small_service, monkeypat
     assert {c.passage.doc_id for c in named.citations} == {"alpha", "beta"}
     plain = answerer.answer("What happened in the north?", [], vector)
     assert {c.passage.doc_id for c in plain.citations} == {"alpha"}
+
+
+def test_a_statement_before_the_question_is_a_premise():
+    q = "Norway joined the drill for the third time in 2014. In which earlier years had it taken part?"
+    assert main_clause(q) == "In which earlier years had it taken part?"
+    assert answer_kind(q) == "date"
+    assert main_clause("What did Mr. Nordmann tell the U.S. envoy?") == "What did Mr. Nordmann tell the U.S. envoy?"
