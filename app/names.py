@@ -169,7 +169,7 @@ class NameFinder:
         for e in entities:
             if self.found(e, low):
                 found += 1
-            elif by_office and self.is_person(e) and re.search(rf"\b{re.escape(e)}\b", passage):
+            elif by_office and self.is_person(e) and _has_word(e, passage):
                 found += 1
         return found / len(entities)
 
@@ -279,3 +279,9 @@ class NameFinder:
                 self._patterns.clear()
             pattern = self._patterns[e] = re.compile(rf"(?<!\w)(?:{alternatives})")
         return pattern
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_word(word: str, text: str) -> bool:
+    """Does the text (a passage, or a whole document: its hash is cached) hold the word?"""
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
