@@ -169,6 +169,7 @@ class _Selection:
     cue: re.Pattern | None
     q_terms: list[str]
     entities: list[str]
+    term: str | None = None  # the term a "What is X?" question asks to have explained
 
 
 SUPPORT_WEIGHTS = Path(__file__).with_name("support_weights.json")
@@ -195,14 +196,12 @@ class Answerer:
         self._weights = load_support_weights()
         self._authors = {a for p in index.passages for a in p.authors if len(a.split()) > 1}
         # names that stand for a source ("the Stimson volume", "Abiru"): authors' surnames, publishers' words
-        names = [a.split()[-1] for a in self._authors]
-        names += [w for d in index.documents.values() for w in re.findall(r"[A-Z][\w-]+", d.meta.publisher)]
+        publisher_words = {i: re.findall(r"[A-Z][\w-]+", d.meta.publisher) for i, d in index.documents.items()}
+        names = [a.split()[-1] for a in self._authors] + [w for ws in publisher_words.values() for w in ws]
         self._source_names = {w for w in names if not is_generic_name_word(w)}
         self._source_documents: dict[str, set[str]] = {}  # a source's name to the documents it names
         for p in index.passages:
-            doc = index.documents.get(p.doc_id)
-            publisher = re.findall(r"[A-Z][\w-]+", doc.meta.publisher) if doc else []
-            for w in [a.split()[-1] for a in p.authors] + publisher:
+            for w in [a.split()[-1] for a in p.authors] + publisher_words.get(p.doc_id, []):
                 if w in self._source_names:
                     self._source_documents.setdefault(w, set()).add(p.doc_id)
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
@@ -417,7 +416,7 @@ class Answerer:
             ]
             chosen = {id(c) for c in promoted}
             cands = promoted + [c for c in cands if id(c) not in chosen]
-        return _Selection(cands, kind, cue, q_terms, entities)
+        return _Selection(cands, kind, cue, q_terms, entities, term)
 
     def answer(
         self, question: str, hits: list[Hit], query_vector: np.ndarray, *, threshold: float | None = None
@@ -505,10 +504,9 @@ class Answerer:
                 chosen = chosen[: s.answer_max_sentences - 1] + [other]
         spans: list[tuple[int, int]] = []
         kept: list[_Candidate] = []
-        term = defined_term(question)
         for c in chosen:
             # a quote never overlaps another: fall back to the bare sentence, or leave it out
-            for span in (_extend(c, cue, kind, s.answer_max_words, term), (c.start, c.end)):
+            for span in (_extend(c, cue, kind, s.answer_max_words, sel.term), (c.start, c.end)):
                 doc_span = (c.passage.char_start + span[0], c.passage.char_start + span[1])
                 if not any(
                     o.passage.doc_id == c.passage.doc_id
@@ -559,17 +557,17 @@ class Answerer:
         sources = [e for e in entities if e in self._source_names]
         if len(sources) < 2:
             return entities
-        own = " ".join(
-            [p.author, self.index.documents[p.doc_id].meta.publisher if p.doc_id in self.index.documents else ""]
-        )
+        own = f"{p.author} {self._publisher(p)}"
         return [e for e in entities if e not in sources or e in own] or entities
 
     def _with_source(self, context: str, p: Passage) -> str:
         """The context with what the question may name it by: its section, title, author and
         publisher ("the FT commentator"), and its year (an article of June 2018 on "the talks")."""
+        return " ".join([context, p.section, p.title, p.author, self._publisher(p), p.date[:4]])
+
+    def _publisher(self, p: Passage) -> str:
         doc = self.index.documents.get(p.doc_id)
-        publisher = doc.meta.publisher if doc else ""
-        return " ".join([context, p.section, p.title, p.author, publisher, p.date[:4]])
+        return doc.meta.publisher if doc else ""
 
     def _planned_only(self, question: str, text: str, entities: list[str]) -> bool:
         """For "What did Abe and Putin agree at the forum in September 2018?" (a meeting asked

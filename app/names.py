@@ -97,8 +97,9 @@ class NameFinder:
         return longer[0] if len(longer) == 1 else None
 
     def _merge_names(self, question: str, entities: list[str]) -> list[str]:
-        """Capitalised words in a row that make one country's name ("United Kingdom", "South
-        Korea") put as that name, in place of its words: "South" alone would find "South China Sea"."""
+        """Capitalised words in a row that make one name (see ``_one_name``: "United Kingdom",
+        "European Union", "Michito Tsuruoka") put as that name, in place of its words: "South"
+        alone would find "South China Sea"."""
         words = list(_CAPITAL_WORD.finditer(question))
         i = 0
         out = list(entities)

@@ -199,7 +199,8 @@ def answer_kind(question: str) -> str | None:
     if _ATTRIBUTION.match(question) and defined_term(question):
         return None  # "Yohei Sasakawa - who is he?" asks who he is, as "Who is Yohei Sasakawa?"
     question = core(question)
-    question = question[_SCENE.match(question).end() :] if _SCENE.match(question) else question
+    if scene := _SCENE.match(question):
+        question = question[scene.end() :]
     noun = _focus(question)
     if noun and noun not in _GENERIC_ROLES and not ASK_ABBREVIATION.search(question):
         return "name"  # "the full name of X" asks for a gloss
