@@ -786,6 +786,10 @@ _ANAPHORIC_START = re.compile(
 )
 
 
+# "... and is therefore moving with a sense of urgency": a consequence of what was said before
+_ANAPHORIC_MID = re.compile(
+    r"\b(?:and|is|are|was|were|has|have|had|will|would|should|must|can|could)\s+therefore\b", re.I
+)
 _CONTINUATION_START = re.compile(r"^(this|these|that|those|such|it|they|both)\b", re.I)
 # a sentence whose subject is the one before: "This reinforces the rationale for ...", "While this
 # forces Europe to ..."; and one that goes on from it: "In order for Japan to do so, ..."
@@ -812,11 +816,16 @@ def _extend(
     spans = c.passage.sentences
     i = _sentence_index(c)
     text = c.passage.text
-    if i is not None and i > 0 and (_ANAPHORIC_START.match(c.text) or _DEMONSTRATIVE_SUBJECT.match(c.text)):
+    points_back = _ANAPHORIC_START.match(c.text) or _DEMONSTRATIVE_SUBJECT.match(c.text)
+    if kind == "reason" and _ANAPHORIC_MID.search(c.text):
+        points_back = True  # "Abe ... is therefore moving with a sense of urgency": why is said before
+    if i is not None and i > 0 and points_back:
         # "For this reason, ..." points back: quote the sentence it refers to as well
-        # (a paragraph may open with it too: "Therefore, ..." follows from the one before)
+        # (a paragraph may open with it too: "Therefore, ..." follows from the one before); for a
+        # "why" question the sentence before is the answer itself, so the limit stretches a little
+        limit = max_words + max_words // 4 if kind == "reason" else max_words
         previous = text[spans[i - 1].start : spans[i - 1].end].rstrip()
-        if previous[-1:] in '.!?"”’' and len(text[spans[i - 1].start : c.end].split()) <= max_words:
+        if previous[-1:] in '.!?"”’' and len(text[spans[i - 1].start : c.end].split()) <= limit:
             return spans[i - 1].start, c.end
     if term and i is not None:
         # "such a China gap", "This China gap ...": back to the sentence that says what it is

@@ -195,7 +195,17 @@ _SCENE = re.compile(
 )
 
 
+# "Which documents report X?": the answer is the sources themselves, any passage that reports X
+_ASK_SOURCES = re.compile(
+    r"^\s*(?:which|what) (?:of the )?(?:documents?|texts?|sources?|articles?|reports?|papers?|publications?|authors?|writers?)"
+    r"(?: (?:in|of) (?:the|this) (?:corpus|collection))? (?:report|mention|discuss|describe|cover|note|refer to|record|address)",
+    re.I,
+)
+
+
 def answer_kind(question: str) -> str | None:
+    if _ASK_SOURCES.match(question):
+        return None
     if _ATTRIBUTION.match(question) and defined_term(question):
         return None  # "Yohei Sasakawa - who is he?" asks who he is, as "Who is Yohei Sasakawa?"
     question = core(question)

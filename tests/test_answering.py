@@ -683,6 +683,27 @@ def test_a_paragraph_opening_with_therefore_is_quoted_with_its_reason():
     assert c.passage.text[start:end].startswith("Norway feared")
 
 
+def test_a_consequence_stated_mid_sentence_is_quoted_with_its_reason():
+    from app.answering import _extend
+
+    sentences = [
+        "The thaw may create the breathing space Oslo lacked before.",
+        "Nordmann is aware of the favourable climate and is therefore moving with urgency.",
+    ]
+    c = _candidate(sentences, 1)
+    start, end = _extend(c, None, "reason", 80)
+    assert c.passage.text[start:end].startswith("The thaw")
+    assert _extend(c, None, None, 80) == (c.start, c.end)  # only a "why" question looks back for it
+    # a reason before "For this reason" is quoted a little past the word limit, not dropped
+    long = [
+        "Norway " + "feared losing control of the rules " * 10 + "too.",
+        "For this reason, " + "Norway acted " * 8 + ".",
+    ]
+    c = _candidate(long, 1)
+    assert c.passage.text[slice(*_extend(c, None, "reason", 80))].startswith("Norway feared")
+    assert _extend(c, None, None, 80) == (c.start, c.end)
+
+
 def test_what_does_a_term_mean_asks_for_its_gloss():
     assert defined_term("What does kaiyo kokka mean?") == "kaiyo kokka"
     assert defined_term("what does the term 'rules promoter' refer to?") == "rules promoter"
