@@ -190,9 +190,19 @@ def _nations(text: str) -> set[str]:
         low = w.lower()
         if low in _CAPITALS:  # "Tokyo's envoy": Japan's
             out.add(_CAPITALS[low][:4])
-        elif low in METONYMS or _DEMONYM.fullmatch(w) or _country_pattern().fullmatch(low):
+        elif low in METONYMS or _country_pattern().fullmatch(low):
+            out.add(low[:4])
+        elif _DEMONYM.fullmatch(w) and low[:4] in _demonym_stems():  # not a name that ends so ("Pokhran")
             out.add(low[:4])
     return out
+
+
+@functools.cache
+def _demonym_stems() -> frozenset[str]:
+    """The first four letters of the words of country names ("russ", "kore") and of the regions
+    a people's word may qualify ("west", "euro"): what a demonym for a nation starts with."""
+    words = {w for name in _country_codes() for w in re.findall(r"[a-z]+", name) if len(w) > 3}
+    return frozenset(w[:4] for w in words) | {"west", "euro", "paci", "asia"}
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z](?:\s[A-Z][\w'’.-]*[A-Za-z])*")  # capitalised words in a row

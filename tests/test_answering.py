@@ -1461,3 +1461,21 @@ def test_a_statement_before_the_question_is_a_premise():
     assert main_clause(q) == "In which earlier years had it taken part?"
     assert answer_kind(q) == "date"
     assert main_clause("What did Mr. Nordmann tell the U.S. envoy?") == "What did Mr. Nordmann tell the U.S. envoy?"
+
+
+def test_worth_considering_does_not_ask_for_a_value_and_which_documents_asks_for_sources():
+    assert answer_kind('What is the "fjord pact" idea that Nordmann says is worth considering?') is None
+    assert answer_kind("What was Norway-Chile trade worth in 2012?") == "number"
+    # "Which documents report X?": any passage reporting X answers, by its source
+    assert answer_kind("Which documents report the 2020 Svalbard drill?") is None
+    assert answer_kind("Which texts in the corpus mention the Fjord Forum?") is None
+    assert answer_kind("Which documents did Norway and Chile sign in 2016?") == "named"
+
+
+def test_a_name_ending_like_a_demonym_is_not_a_nation():
+    from app.evidence import has_kind
+
+    q = "What was the name of Chile's 1998 rocket test that soured its relations with Norway?"
+    assert has_kind("However, Tarkan-II, Chile's 1998 rocket test, led to a souring of relations.", "name", q)
+    # a name qualified by another nation is still not the one asked for
+    assert not has_kind("Norwegian Defence Minister Kari Nordmann's rocket test was in 1998.", "name", q)
