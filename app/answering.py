@@ -13,6 +13,7 @@ terms (names, numbers, rare words) must occur in or next to the chosen sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -206,6 +207,7 @@ class Answerer:
                     self._source_documents.setdefault(w, set()).add(p.doc_id)
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
         self.names = NameFinder(index)
+        self._by_doc: dict[str, list[Passage]] | None = None
         # a question's terms with their rarity, once per question rather than once per sentence
         self._term_weights = functools.lru_cache(maxsize=64)(self._weigh_terms)
 
@@ -505,6 +507,8 @@ class Answerer:
         spans: list[tuple[int, int]] = []
         kept: list[_Candidate] = []
         for c in chosen:
+            if _sentence_index(c) == 0 and _points_back(c.text, kind):
+                c = self._with_sentence_before(c)
             # a quote never overlaps another: fall back to the bare sentence, or leave it out
             for span in (_extend(c, cue, kind, s.answer_max_words, sel.term), (c.start, c.end)):
                 doc_span = (c.passage.char_start + span[0], c.passage.char_start + span[1])
@@ -518,6 +522,25 @@ class Answerer:
                     break
         chosen = kept
         return self._compose(question, chosen, spans, kind, hits, support)
+
+    def _with_sentence_before(self, c: _Candidate) -> _Candidate:
+        """A sentence that opens its passage and points back ("Therefore, ..."): the same sentence
+        in the overlapping passage before it, where the sentence it follows from can be quoted."""
+        lo, hi = c.passage.char_start + c.start, c.passage.char_start + c.end
+        for p in self._passages_by_doc().get(c.passage.doc_id, ()):
+            if p is c.passage or not (p.char_start < lo and hi <= p.char_end):
+                continue
+            for sp in p.sentences[1:]:
+                if p.char_start + sp.start == lo:
+                    return dataclasses.replace(c, passage=p, start=sp.start, end=sp.end)
+        return c
+
+    def _passages_by_doc(self) -> dict[str, list[Passage]]:
+        if self._by_doc is None:
+            self._by_doc = {}
+            for p in self.index.passages:
+                self._by_doc.setdefault(p.doc_id, []).append(p)
+        return self._by_doc
 
     def _repeats(self, c: _Candidate, chosen: list[_Candidate]) -> bool:
         vecs = self.index.sentence_vectors
@@ -801,6 +824,15 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
 _GOES_ON = re.compile(
     r"^(?:(?:in order )?(?:for [\w'’-]+(?: [\w'’-]+)? )?to do (?:so|this)|in doing so|to that end|to this end)\b", re.I
 )
+_LISTED_NEXT = re.compile(r"^(?:they|these) (?:are|were|include):", re.I)  # "... four islands. They are: X, Y ..."
+
+
+def _points_back(sentence: str, kind: str | None) -> bool:
+    """Does the sentence follow from the one before ("For this reason, ...", "This reinforces
+    ...")? For a "why" question, so does a consequence ("Abe ... is therefore moving with urgency")."""
+    if _ANAPHORIC_START.match(sentence) or _DEMONSTRATIVE_SUBJECT.match(sentence):
+        return True
+    return kind == "reason" and _ANAPHORIC_MID.search(sentence) is not None
 
 
 def _extend(
@@ -816,10 +848,7 @@ def _extend(
     spans = c.passage.sentences
     i = _sentence_index(c)
     text = c.passage.text
-    points_back = _ANAPHORIC_START.match(c.text) or _DEMONSTRATIVE_SUBJECT.match(c.text)
-    if kind == "reason" and _ANAPHORIC_MID.search(c.text):
-        points_back = True  # "Abe ... is therefore moving with a sense of urgency": why is said before
-    if i is not None and i > 0 and points_back:
+    if i is not None and i > 0 and _points_back(c.text, kind):
         # "For this reason, ..." points back: quote the sentence it refers to as well
         # (a paragraph may open with it too: "Therefore, ..." follows from the one before); for a
         # "why" question the sentence before is the answer itself, so the limit stretches a little
@@ -840,10 +869,13 @@ def _extend(
             j -= 1
         if j < i:
             return spans[j].start, c.end
-    if i is not None and i + 1 < len(spans) and kind is None:
+    if i is not None and i + 1 < len(spans):
         nxt = spans[i + 1]
         if (
-            _GOES_ON.match(text[nxt.start : nxt.end])
+            (
+                _LISTED_NEXT.match(text[nxt.start : nxt.end])
+                or (kind is None and _GOES_ON.match(text[nxt.start : nxt.end]))
+            )
             and "\n\n" not in text[c.end : nxt.start]
             and len(text[c.start : nxt.end].split()) <= max_words
         ):

@@ -830,7 +830,7 @@ def defines(term: str, text: str) -> bool:
     t = re.escape(term)
     return bool(
         re.search(
-            rf"(?<![\w-]){t}[\"”’']?\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t}(?:,\s*(?:PhD|Ph\.D\.|MD|Jr\.|Sr\.))?,? (?:is|was|are|were|refers to|means|stands for|an?) ",
+            rf"(?<![\w-]){t}[\"”’']?\s*\((?!\d)|\(\s*{t}\s*(?:\)|(?:,|;|\s+or)\s[^)]*\))|,? or (?:the )?{t}(?![\w-])|(?<![\w-]){t}(?:,\s*(?:PhD|Ph\.D\.|MD|Jr\.|Sr\.))?,? (?:is|was|are|were|refers to|means|stands for|consists? of|comprises?|an?) ",
             text,
         )
         # "the report X (often referred to as "Y")"

@@ -1479,3 +1479,33 @@ def test_a_name_ending_like_a_demonym_is_not_a_nation():
     assert has_kind("However, Tarkan-II, Chile's 1998 rocket test, led to a souring of relations.", "name", q)
     # a name qualified by another nation is still not the one asked for
     assert not has_kind("Norwegian Defence Minister Kari Nordmann's rocket test was in 1998.", "name", q)
+
+
+def test_a_list_announced_by_the_next_sentence_is_quoted_with_it():
+    from app.answering import _extend
+
+    sentences = [
+        "The Fjord Isles consist of three islands off Bergen.",
+        "They are: Ask, Bu and Tysnes.",
+        "Norway holds them.",
+    ]
+    c = _candidate(sentences, 0)
+    assert c.passage.text[slice(*_extend(c, None, "place", 80))].endswith("Tysnes.")
+    assert defines("Fjord Isles", sentences[0])
+
+
+def test_a_sentence_opening_its_passage_that_points_back_is_taken_from_the_passage_before():
+    import types
+
+    from app.answering import Answerer, _Candidate
+    from app.models import Passage, Span
+
+    doc = "Only a strong economy lets Norway act abroad. Therefore, economics will drive its diplomacy."
+    k = doc.index("Therefore")
+    first = Passage(
+        "p1", doc, "d", "T", "S", ("A",), "2015", 0, len(doc), sentences=[Span(0, k - 1), Span(k, len(doc))]
+    )
+    second = Passage("p2", doc[k:], "d", "T", "S", ("A",), "2015", k, len(doc), sentences=[Span(0, len(doc) - k)])
+    stub = types.SimpleNamespace(_passages_by_doc=lambda: {"d": [first, second]})
+    c = Answerer._with_sentence_before(stub, _Candidate(second, 0, 0, len(doc) - k, 0))
+    assert c.passage is first and c.text.startswith("Therefore")
