@@ -824,6 +824,22 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
 _GOES_ON = re.compile(
     r"^(?:(?:in order )?(?:for [\w'’-]+(?: [\w'’-]+)? )?to do (?:so|this)|in doing so|to that end|to this end)\b", re.I
 )
+# a sentence that announces what the next one says: "Japan's FOIP has a major feature that US's FOIP doesn't have."
+_ANNOUNCES = re.compile(
+    r"\b(?:has|have|had|is|are|was|were)\s+(?:an?|one|two|three|several)\s+(?:[a-z]+\s+)?"
+    r"(?:features?|differences?|aspects?|characteristics?|elements?|distinctions?)\s+(?:that|which)\b[^,;]{0,60}[.:]$"
+)
+HEADING_WORDS = 15  # a paragraph of one sentence this short is a heading
+
+
+def _heading(c: _Candidate) -> bool:
+    """Is the sentence a paragraph of its own, short enough to be a heading?"""
+    i = _sentence_index(c)
+    text = c.passage.text
+    before = text[c.passage.sentences[i - 1].end : c.start] if i else "\n\n"
+    return "\n\n" in before and len(c.text.split()) <= HEADING_WORDS
+
+
 _LISTED_NEXT = re.compile(r"^(?:they|these) (?:are|were|include):", re.I)  # "... four islands. They are: X, Y ..."
 
 
@@ -880,6 +896,20 @@ def _extend(
             and len(text[c.start : nxt.end].split()) <= max_words
         ):
             return c.start, nxt.end  # "Tokyo needs to identify partners ... In order to do so, X is indispensable."
+        if _ANNOUNCES.search(c.text) and "\n\n" not in text[c.end : nxt.start]:
+            if len(text[c.start : nxt.end].split()) <= max_words:
+                return c.start, nxt.end  # "X has a major feature that Y doesn't have. X doesn't rule out ..."
+        if kind is None and _heading(c) and "\n\n" in text[c.end : nxt.start]:
+            # "Resolve the Northern Territories dispute ...": a heading is spelt out by the paragraph under it
+            end = c.end
+            for later in spans[i + 1 :]:
+                if (end != c.end and "\n\n" in text[end : later.start]) or len(
+                    text[c.start : later.end].split()
+                ) > max_words:
+                    break
+                end = later.end
+            if end != c.end:
+                return c.start, end
     if cue is None or i is None or i + 1 >= len(spans):
         return c.start, c.end
     nxt = spans[i + 1]

@@ -1509,3 +1509,27 @@ def test_a_sentence_opening_its_passage_that_points_back_is_taken_from_the_passa
     stub = types.SimpleNamespace(_passages_by_doc=lambda: {"d": [first, second]})
     c = Answerer._with_sentence_before(stub, _Candidate(second, 0, 0, len(doc) - k, 0))
     assert c.passage is first and c.text.startswith("Therefore")
+
+
+def test_a_sentence_announcing_a_feature_is_quoted_with_the_one_that_states_it():
+    from app.answering import _extend
+
+    sentences = [
+        "Norway's plan has a major feature that Chile's plan lacks.",
+        "It allows work with Peru.",
+        "More follows.",
+    ]
+    c = _candidate(sentences, 0)
+    assert c.passage.text[slice(*_extend(c, None, None, 80))].endswith("with Peru.")
+
+
+def test_a_heading_is_quoted_with_the_paragraph_under_it():
+    from app.answering import _Candidate, _extend
+    from app.models import Passage, Span
+
+    text = "Settle the fjord dispute with Chile.\n\nThis is the main aim. Dialogue and trust are key."
+    spans = [Span(0, 36), Span(38, 59), Span(60, len(text))]
+    p = Passage("p", text, "d", "T", "S", ("A",), "2015", 0, len(text), sentences=spans)
+    c = _Candidate(p, 0, 0, 36, 0)
+    assert text[slice(*_extend(c, None, None, 80))].endswith("are key.")
+    assert _extend(c, None, "date", 80) == (0, 36)  # a date asked: the heading alone
