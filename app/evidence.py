@@ -283,6 +283,8 @@ def _person_named(text: str, question: str) -> bool:
     given = _word_stems(question)
     for m in _NAME_RUN.finditer(text):
         run = m.group(0)
+        if m.start() == 0:
+            run = _LEADING_WORD.sub("", run) or run  # "On July 8, ...": the sentence's first word is no name's
         # "Australian National University Professor Hugh White": the name after the last title
         parts = run.split()
         titled = [i for i, w in enumerate(parts[:-1]) if w.lower().strip(".") in _ANY_TITLE]
@@ -390,6 +392,17 @@ _ANONYMOUS = re.compile(
 )
 
 
+_ASK_EXPERT = re.compile(
+    r"\b(?:experts?|specialists?|analysts?|scholars?|researchers?|academics?|panell?ists?|commentators?)\b", re.I
+)
+_OFFICE = r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Minister|Secretary|Governor|Mayor|CEO)"
+_OFFICE_HOLDER = re.compile(
+    rf"\b[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{1,3}},\s+(?:(?:Honorary|Deputy|Vice|Executive|Acting|Former)\s+)?{_OFFICE}\b"
+    r"(?:\s+(?:of|for|and|the|[A-Z][\w'.-]+)\b)*"  # "..., Chairman of the Board of the Foundation for Development"
+    rf"|\b(?:(?:Prime|Foreign|Defen[cs]e)\s+)?{_OFFICE}\s+(?:[A-Z][\w'.-]+\s+){{0,2}}[A-Z][\w'.-]+"
+)
+
+
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     """Does the text hold an answer of the kind asked for that the question does not already give?"""
     if kind is None:
@@ -437,6 +450,10 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             if _is_location(m, text) and not _country_itself(m.group(1), asked)
         ]
     elif kind == "person":
+        if _ASK_EXPERT.search(question):
+            # "Which Japanese experts spoke ...?": not a chairman or a minister ("remarks by Yohei
+            # Sasakawa, Honorary Chairman of SPF"), who holds an office rather than gives a view
+            text = _OFFICE_HOLDER.sub("", text)
         if who_did(question):  # "Who signed ...?": a new name as the verb's subject or agent
             return actor_named(question, text)
         return _person_named(text, question)

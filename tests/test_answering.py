@@ -1533,3 +1533,15 @@ def test_a_heading_is_quoted_with_the_paragraph_under_it():
     c = _Candidate(p, 0, 0, 36, 0)
     assert text[slice(*_extend(c, None, None, 80))].endswith("are key.")
     assert _extend(c, None, "date", 80) == (0, 36)  # a date asked: the heading alone
+
+
+def test_an_office_holder_is_not_the_expert_asked_for():
+    from app.evidence import has_kind
+
+    q = "Which Norwegian experts spoke at the May 3 Fjord Forum conference?"
+    opening = "On May 3, the Fjord Forum held a conference with opening remarks by Kari Nordmann, Honorary Chairman of the Board of the Fjord Foundation for Development."
+    assert not has_kind(opening, "person", q)
+    assert has_kind(opening, "person", "Who gave the opening remarks at the May 3 Fjord Forum conference?")
+    assert has_kind(
+        "According to Bergen University Professor Ola Hansen, a leading scholar, ties will grow.", "person", q
+    )
