@@ -1545,3 +1545,9 @@ def test_an_office_holder_is_not_the_expert_asked_for():
     assert has_kind(
         "According to Bergen University Professor Ola Hansen, a leading scholar, ties will grow.", "person", q
     )
+
+
+def test_a_trade_volume_asks_for_a_number_a_book_volume_does_not():
+    assert answer_kind("What was the total Norway-Chile trade volume for 2014?") == "number"
+    assert answer_kind("What was the volume of Norway-Chile trade in 2014?") == "number"
+    assert answer_kind("What does the Fjord volume's Chile chapter recommend?") is None
