@@ -1551,3 +1551,13 @@ def test_a_trade_volume_asks_for_a_number_a_book_volume_does_not():
     assert answer_kind("What was the total Norway-Chile trade volume for 2014?") == "number"
     assert answer_kind("What was the volume of Norway-Chile trade in 2014?") == "number"
     assert answer_kind("What does the Fjord volume's Chile chapter recommend?") is None
+
+
+def test_a_close_match_naming_everything_asked_is_strong_support():
+    from app.answering import strong_match
+
+    close = {"sim": 0.73, "coverage_sentence": 0.71, "entities": 1.0}
+    assert strong_match(close)
+    assert not strong_match({**close, "entities": 0.5})  # a name of the question missing
+    assert not strong_match({**close, "sim": 0.5})
+    assert not strong_match({**close, "coverage_sentence": 0.4})
