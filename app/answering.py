@@ -729,6 +729,8 @@ class Answerer:
             # Mori"), or a gloss of the term asked about ("Keidanren (Japan Business Federation)");
             # the model cannot learn this from the few such questions it was fitted on
             z += STRICT_KIND_BONUS
+            if glossed and _PERSON_NAME.fullmatch(term or ""):
+                z = max(z, 0.0)  # "Who is Andrey Bystritskiy?": "Andrey Bystritskiy, Chairman of the Board of ..."
         if kind in ("date", "number", "reason") and value_near_terms(question, c.text, kind) >= 2:
             # the date, the figure or the "because" stands next to the words of the thing asked
             z += PROXIMITY_BONUS
@@ -969,6 +971,9 @@ PROXIMITY_BONUS = 0.5
 # plant?": "X and Y should complete construction of a plant in Vladivostok"). 0.6 similarity
 # answered five more unanswerable questions; 0.7 lost a key string
 STRONG_SIM, STRONG_COVERAGE, STRONG_MATCH_BONUS = 0.65, 0.7, 0.5
+
+
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 
 
 def strong_match(features: dict[str, float]) -> bool:

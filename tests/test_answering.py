@@ -1561,3 +1561,12 @@ def test_a_close_match_naming_everything_asked_is_strong_support():
     assert not strong_match({**close, "entities": 0.5})  # a name of the question missing
     assert not strong_match({**close, "sim": 0.5})
     assert not strong_match({**close, "coverage_sentence": 0.4})
+
+
+def test_a_person_glossed_in_apposition_answers_who_they_are(small_service):
+    answerer = small_service.answerer
+    sentence = "On May 3, the Fjord Forum met in Bergen with opening remarks by Kari Nordmann, Chairman of the Board of the Fjord Foundation, and others."
+    c = _candidate([sentence], 0)
+    c.sim = 0.2  # a long sentence about the meeting: far from the question in meaning
+    assert _support(answerer, c, "Who is Kari Nordmann?", None) >= 0.5
+    assert _support(answerer, c, "Who is Ola Hansen?", None) < 0.5
