@@ -1570,3 +1570,10 @@ def test_a_person_glossed_in_apposition_answers_who_they_are(small_service):
     c.sim = 0.2  # a long sentence about the meeting: far from the question in meaning
     assert _support(answerer, c, "Who is Kari Nordmann?", None) >= 0.5
     assert _support(answerer, c, "Who is Ola Hansen?", None) < 0.5
+
+
+def test_what_two_countries_can_also_do_is_advice():
+    from app.evidence import ADVICE_CUE
+
+    assert ADVICE_CUE.search("They can also jointly support the Fjord Democracy Forum.")
+    assert not ADVICE_CUE.search("Norway can export gas to Chile.")
