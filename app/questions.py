@@ -430,7 +430,7 @@ def leading_word(question: str) -> str | None:
 
 
 ASK_ADVICE = re.compile(
-    r"\b(recommend\w*|propos\w*|suggest\w*|advi[sc]\w*|urge\w*|should|must|insists?|call(s|ed)? for|needed|needs? to|required|necessary)\b",
+    r"\b(recommend\w*|propos\w*|suggest\w*|advi[sc]\w*|urge\w*|should|must|insists?|call(s|ed)? for|needed|needs?|required|necessary)\b",
     re.I,
 )
 ASK_ABBREVIATION = re.compile(

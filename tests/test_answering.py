@@ -1577,3 +1577,11 @@ def test_what_two_countries_can_also_do_is_advice():
 
     assert ADVICE_CUE.search("They can also jointly support the Fjord Democracy Forum.")
     assert not ADVICE_CUE.search("Norway can export gas to Chile.")
+
+
+def test_what_an_author_says_a_country_needs_asks_for_advice():
+    from app.questions import ASK_ADVICE
+
+    assert ASK_ADVICE.search("What kind of policy does Nordmann say Norway needs toward Chile?")
+    assert ASK_ADVICE.search("What policy does Norway need toward Chile, according to Nordmann?")
+    assert not ASK_ADVICE.search("When did Norway sign the pact with Chile?")
