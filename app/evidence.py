@@ -568,7 +568,7 @@ REASON_CUE = re.compile(
     re.I,
 )
 ADVICE_CUE = re.compile(
-    r"\b(should|must|need to|needs to|needs? (a|an|more)|ought to|can also|could also|requires?|recommend\w*|propos\w*|suggest\w*|it (is|would be|will be) (?:\w+ly )?(important|necessary|essential|crucial|vital|imperative|desirable|wise))\b",
+    r"\b(should|must|need to|needs to|needs? (a|an|more)|ought to|can also|could also|requires?|recommend\w*|propos\w*|suggest\w*|(?:it|this|that) (is|would be|will be) (?:\w+ly )?(important|necessary|essential|crucial|vital|imperative|desirable|wise))\b",
     re.I,
 )
 

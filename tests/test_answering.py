@@ -1585,3 +1585,15 @@ def test_what_an_author_says_a_country_needs_asks_for_advice():
     assert ASK_ADVICE.search("What kind of policy does Nordmann say Norway needs toward Chile?")
     assert ASK_ADVICE.search("What policy does Norway need toward Chile, according to Nordmann?")
     assert not ASK_ADVICE.search("When did Norway sign the pact with Chile?")
+
+
+def test_advice_followed_by_where_it_matters_most_is_quoted_with_it():
+    from app.answering import _extend
+    from app.evidence import ADVICE_CUE
+
+    sentences = [
+        "Norway needs to cooperate more with Chile in making fishing rules.",
+        "This is particularly important in new areas such as krill and deep-sea mining.",
+    ]
+    c = _candidate(sentences, 0)
+    assert c.passage.text[slice(*_extend(c, ADVICE_CUE, None, 80))].endswith("deep-sea mining.")
