@@ -875,7 +875,18 @@ def _extend(
         limit = max_words + max_words // 4 if kind == "reason" else max_words
         previous = text[spans[i - 1].start : spans[i - 1].end].rstrip()
         if previous[-1:] in '.!?"”’' and len(text[spans[i - 1].start : c.end].split()) <= limit:
-            return spans[i - 1].start, c.end
+            j = i - 1
+            # a "why" answered by "Therefore, ..." may rest on two sentences of its paragraph
+            # ("as one purpose has been to expand its horizons, ... Though ... Therefore, ...")
+            if (
+                kind == "reason"
+                and j > 0
+                and "\n\n" not in text[spans[j - 1].end : spans[j].start]
+                and "\n\n" not in text[spans[j].end : c.start]
+                and len(text[spans[j - 1].start : c.end].split()) <= limit
+            ):
+                j -= 1
+            return spans[j].start, c.end
     if term and i is not None:
         # "such a China gap", "This China gap ...": back to the sentence that says what it is
         back = re.compile(rf"\b(?:such an?|this|these|that)\s+[\"']?{re.escape(term)}\b", re.I)

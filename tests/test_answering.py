@@ -1597,3 +1597,16 @@ def test_advice_followed_by_where_it_matters_most_is_quoted_with_it():
     ]
     c = _candidate(sentences, 0)
     assert c.passage.text[slice(*_extend(c, ADVICE_CUE, None, 80))].endswith("deep-sea mining.")
+
+
+def test_a_why_answered_by_therefore_may_rest_on_two_sentences_before():
+    from app.answering import _extend
+
+    sentences = [
+        "One purpose of Norway's tie with Chile has been to widen its horizons.",
+        "Though Sweden remains central, the tie is meant to reach beyond it.",
+        "Therefore, relying on Sweden as a go-between could undermine the tie.",
+    ]
+    c = _candidate(sentences, 2)
+    assert c.passage.text[slice(*_extend(c, None, "reason", 80))].startswith("One purpose")
+    assert c.passage.text[slice(*_extend(c, None, None, 80))].startswith("Though Sweden")
