@@ -53,7 +53,9 @@ ASK_COUNTRY = re.compile(
 _ASK_REASON = re.compile(
     r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (motivat\w*|drove|drives|prompt\w*|led|leads)\b"
     # "What is one reason ...?", "What were the two main reasons ...?"
-    r"|\bwhat (?:(?:were|was|are|is) )?(?:(?:the|one|a|another|two|three|some|main|key|chief|primary|principal|major) )*reasons?\b",
+    r"|\bwhat (?:(?:were|was|are|is) )?(?:(?:the|one|a|another|two|three|some|main|key|chief|primary|principal|major) )*reasons?\b"
+    # "What economic pressures give Moscow a reason to ...?", "What factors drove ...?"
+    r"|\bwhat (?:[a-z]+ ){0,2}(?:pressures|factors|motives|incentives|drivers|considerations) (?:give|gave|drive|drove|push|pushed|lead|led|prompt|prompted)\b",
     re.I,
 )
 

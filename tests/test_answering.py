@@ -1610,3 +1610,9 @@ def test_a_why_answered_by_therefore_may_rest_on_two_sentences_before():
     c = _candidate(sentences, 2)
     assert c.passage.text[slice(*_extend(c, None, "reason", 80))].startswith("One purpose")
     assert c.passage.text[slice(*_extend(c, None, None, 80))].startswith("Though Sweden")
+
+
+def test_what_pressures_give_a_reason_asks_why():
+    assert answer_kind("What economic pressures give Oslo a reason to seek ties with Chile?") == "reason"
+    assert answer_kind("What factors drove Norway to sign the pact?") == "reason"
+    assert answer_kind("What pressures does Norway face?") is None
