@@ -563,7 +563,10 @@ class Answerer:
             "coverage_sentence": c.overlap,
             # the source's year too: an article of June 2018 on "the talks" is about 2018
             "entities": self.names.share_present(
-                self._own_entities(entities, p), self._with_source(context, p), passage=self._document_text(p)
+                self._own_entities(entities, p),
+                self._with_source(context, p),
+                passage=self._document_text(p),
+                sentence=c.text,
             ),
             "unknown_terms": sum(self.idf(t) for t in unique if t not in self._df) / total_idf,
             "max_missing_idf": max(missing, default=0.0) / math.log(self._n + 1),

@@ -14,7 +14,7 @@ import functools
 import re
 from collections import Counter
 
-from .evidence import METONYM_SHORT, METONYMS, country_forms, is_title
+from .evidence import METONYM_SHORT, METONYMS, countries_referred, country_forms, is_title
 from .index import LoadedIndex
 
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w'’-]*\w")
@@ -158,7 +158,7 @@ class NameFinder:
                 out.append(e)
         return out
 
-    def share_present(self, entities: list[str], evidence: str, *, passage: str = "") -> float:
+    def share_present(self, entities: list[str], evidence: str, *, passage: str = "", sentence: str = "") -> float:
         """Share of the question's entities (names, numbers) the evidence names. A person the
         passage names counts as named where the evidence refers to them by their office ("the
         two countries' leaders" for Abe and Putin)."""
@@ -170,6 +170,8 @@ class NameFinder:
         for e in entities:
             if self.found(e, low):
                 found += 1
+            elif sentence and _country_pair(e) and self.named_in(e, sentence.lower()):
+                found += 1  # "the Japan-Russia exercise": one sentence on Japan's and Russia's navies
             elif by_office and self.is_person(e) and _has_word(e, passage):
                 found += 1
         return found / len(entities)
@@ -280,6 +282,12 @@ class NameFinder:
                 self._patterns.clear()
             pattern = self._patterns[e] = re.compile(rf"(?<!\w)(?:{alternatives})")
         return pattern
+
+
+def _country_pair(e: str) -> bool:
+    """A hyphenated pair of countries ("Japan-Russia"), not of organisers ("Sollers-Mazda")."""
+    parts = e.split("-")
+    return len(parts) == 2 and all(countries_referred(x) for x in parts)
 
 
 @functools.lru_cache(maxsize=4096)

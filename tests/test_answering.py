@@ -155,6 +155,16 @@ def test_entities_match_capitals_for_countries_and_any_dash(small_service):
     evidence = "Japan's leaders and the US agreed at the Russia–Japan forum."
     assert answerer.names.share_present(["Tokyo", "Washington", "Russia-Japan"], evidence) == 1.0
     assert answerer.names.share_present(["Beijing"], evidence) == 0.0
+    # a pair of countries is named by one sentence on both; a pair of organisers is not
+    drill = "In 2020 Japan's navy held a drill with the Russian Navy."
+    assert answerer.names.share_present(["Japan-Russia"], drill, sentence=drill) == 1.0
+    assert answerer.names.share_present(["Japan-Russia"], drill) == 0.0  # the sentence not given
+    assert (
+        answerer.names.share_present(
+            ["Sollers-Mazda"], "Sollers and Mazda built a plant.", sentence="Sollers and Mazda built a plant."
+        )
+        == 0.0
+    )
     # a short form stands only as a whole word: "US" is not found in "used"
     assert answerer.names.share_present(["Washington"], "Tools were used.") == 0.0
 
