@@ -990,11 +990,14 @@ STRONG_SIM, STRONG_COVERAGE, STRONG_MATCH_BONUS = 0.65, 0.7, 0.5
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 
 
+# or one holding nearly all the question's words, less close in meaning
+WORDY_SIM, WORDY_COVERAGE = 0.45, 0.8
+
+
 def strong_match(features: dict[str, float]) -> bool:
-    return (
-        features["sim"] >= STRONG_SIM
-        and features["coverage_sentence"] >= STRONG_COVERAGE
-        and features["entities"] >= 1.0
+    sim, coverage = features["sim"], features["coverage_sentence"]
+    return features["entities"] >= 1.0 and (
+        (sim >= STRONG_SIM and coverage >= STRONG_COVERAGE) or (sim >= WORDY_SIM and coverage >= WORDY_COVERAGE)
     )
 
 

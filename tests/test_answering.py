@@ -1571,6 +1571,9 @@ def test_a_close_match_naming_everything_asked_is_strong_support():
     assert not strong_match({**close, "entities": 0.5})  # a name of the question missing
     assert not strong_match({**close, "sim": 0.5})
     assert not strong_match({**close, "coverage_sentence": 0.4})
+    # nearly every word of the question, less close in meaning
+    assert strong_match({"sim": 0.54, "coverage_sentence": 0.81, "entities": 1.0})
+    assert not strong_match({"sim": 0.54, "coverage_sentence": 0.75, "entities": 1.0})
 
 
 def test_a_person_glossed_in_apposition_answers_who_they_are(small_service):
