@@ -41,6 +41,7 @@ from .evidence import (
     has_kind,
     is_generic_name_word,
     is_month,
+    is_title,
     list_not_given,
     other_ordinal,
     other_pair,
@@ -247,7 +248,8 @@ class Answerer:
     def entities(self, question: str) -> list[str]:
         """The question's names and numbers, a spelled-out name the corpus only abbreviates as its
         abbreviation ("Belt and Road Initiative": BRI)."""
-        found = question_entities(question)
+        # a title before a name ("Prime Minister Abe") is no name: the text may say "PM Abe"
+        found = [e for e in question_entities(question) if " " in e or not is_title(e)]
         first = leading_word(question)
         if first and self.names.is_proper(first):
             found.insert(0, first)  # "Patrushev and Japan: when did he ...?": a name, though first

@@ -1629,3 +1629,9 @@ def test_what_pressures_give_a_reason_asks_why():
     assert answer_kind("What economic pressures give Oslo a reason to seek ties with Chile?") == "reason"
     assert answer_kind("What factors drove Norway to sign the pact?") == "reason"
     assert answer_kind("What pressures does Norway face?") is None
+
+
+def test_a_title_before_a_name_is_not_an_entity(small_service):
+    entities = small_service.answerer.entities("Where did Prime Minister Nordmann open the Fjord Forum in 2016?")
+    assert "Prime" not in entities and "Minister" not in entities
+    assert "Nordmann" in entities and "2016" in entities
