@@ -79,6 +79,12 @@ ANSWERABLE = {
     "blind61.jsonl": "bp",
     "blind62.jsonl": "bq",
     "blind63.jsonl": "br",
+    "blind64.jsonl": "bs",
+    "blind65.jsonl": "bt",
+    "blind66.jsonl": "bv",
+    "blind67.jsonl": "bw",
+    "blind68.jsonl": "bx",
+    "blind69.jsonl": "by",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -148,6 +154,12 @@ UNANSWERABLE = {
     "blind61_unanswerable.jsonl": "bpu",
     "blind62_unanswerable.jsonl": "bqu",
     "blind63_unanswerable.jsonl": "bru",
+    "blind64_unanswerable.jsonl": "bsu",
+    "blind65_unanswerable.jsonl": "btu",
+    "blind66_unanswerable.jsonl": "bvu",
+    "blind67_unanswerable.jsonl": "bwu",
+    "blind68_unanswerable.jsonl": "bxu",
+    "blind69_unanswerable.jsonl": "byu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
