@@ -208,7 +208,6 @@ class Answerer:
                     self._source_documents.setdefault(w, set()).add(p.doc_id)
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
         self.names = NameFinder(index)
-        self._by_doc: dict[str, list[Passage]] | None = None
         # a question's terms with their rarity, once per question rather than once per sentence
         self._term_weights = functools.lru_cache(maxsize=64)(self._weigh_terms)
 
@@ -529,7 +528,7 @@ class Answerer:
         """A sentence that opens its passage and points back ("Therefore, ..."): the same sentence
         in the overlapping passage before it, where the sentence it follows from can be quoted."""
         lo, hi = c.passage.char_start + c.start, c.passage.char_start + c.end
-        for p in self._passages_by_doc().get(c.passage.doc_id, ()):
+        for p in self._passages_by_doc.get(c.passage.doc_id, ()):
             if p is c.passage or not (p.char_start < lo and hi <= p.char_end):
                 continue
             for sp in p.sentences[1:]:
@@ -537,12 +536,12 @@ class Answerer:
                     return dataclasses.replace(c, passage=p, start=sp.start, end=sp.end)
         return c
 
+    @functools.cached_property
     def _passages_by_doc(self) -> dict[str, list[Passage]]:
-        if self._by_doc is None:
-            self._by_doc = {}
-            for p in self.index.passages:
-                self._by_doc.setdefault(p.doc_id, []).append(p)
-        return self._by_doc
+        by_doc: dict[str, list[Passage]] = {}
+        for p in self.index.passages:
+            by_doc.setdefault(p.doc_id, []).append(p)
+        return by_doc
 
     def _repeats(self, c: _Candidate, chosen: list[_Candidate]) -> bool:
         vecs = self.index.sentence_vectors
@@ -907,25 +906,24 @@ def _extend(
             return spans[j].start, c.end
     if i is not None and i + 1 < len(spans):
         nxt = spans[i + 1]
+        following = text[nxt.start : nxt.end]
         if (
             (
-                _LISTED_NEXT.match(text[nxt.start : nxt.end])
-                or (kind is None and _GOES_ON.match(text[nxt.start : nxt.end]))
+                _LISTED_NEXT.match(following)
+                or _ANNOUNCES.search(c.text)  # "X has a major feature that Y doesn't have. X doesn't rule out ..."
+                or (kind is None and _GOES_ON.match(following))
             )
             and "\n\n" not in text[c.end : nxt.start]
             and len(text[c.start : nxt.end].split()) <= max_words
         ):
             return c.start, nxt.end  # "Tokyo needs to identify partners ... In order to do so, X is indispensable."
-        if _ANNOUNCES.search(c.text) and "\n\n" not in text[c.end : nxt.start]:
-            if len(text[c.start : nxt.end].split()) <= max_words:
-                return c.start, nxt.end  # "X has a major feature that Y doesn't have. X doesn't rule out ..."
         if kind is None and _heading(c) and "\n\n" in text[c.end : nxt.start]:
             # "Resolve the Northern Territories dispute ...": a heading is spelt out by the paragraph under it
             end = c.end
             for later in spans[i + 1 :]:
-                if (end != c.end and "\n\n" in text[end : later.start]) or len(
-                    text[c.start : later.end].split()
-                ) > max_words:
+                if end != c.end and "\n\n" in text[end : later.start]:
+                    break  # the paragraph under the heading has ended
+                if len(text[c.start : later.end].split()) > max_words:
                     break
                 end = later.end
             if end != c.end:
@@ -979,6 +977,7 @@ STRICT_KIND_BONUS = 1.0
 KIND_PROMOTION = 0.9
 KIND_PROMOTION_STRICT = 0.8  # the same after a narrow check (0.7-0.75: one more key string, one unanswerable answered)
 COUNT_BONUS = 0.15  # a count of the very thing asked, in the sentence scores (0.1: 2 fewer key strings; 0.2: one more near miss answered)
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")  # "Andrey Bystritskiy": a full name asked about
 _STANDS_FOR = re.compile(r"\b(?:stands? for|short for|full name|spelled out|written out)\b", re.I)
 PROXIMITY_BONUS = 0.5
 # A sentence close in meaning that holds most of the question's words and all its names is
@@ -987,11 +986,6 @@ PROXIMITY_BONUS = 0.5
 # plant?": "X and Y should complete construction of a plant in Vladivostok"). 0.6 similarity
 # answered five more unanswerable questions; 0.7 lost a key string
 STRONG_SIM, STRONG_COVERAGE, STRONG_MATCH_BONUS = 0.65, 0.7, 0.5
-
-
-_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
-
-
 # or one holding nearly all the question's words, less close in meaning
 WORDY_SIM, WORDY_COVERAGE = 0.45, 0.8
 

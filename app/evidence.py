@@ -395,11 +395,11 @@ _ANONYMOUS = re.compile(
 _ASK_EXPERT = re.compile(
     r"\b(?:experts?|specialists?|analysts?|scholars?|researchers?|academics?|panell?ists?|commentators?)\b", re.I
 )
-_OFFICE = r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Minister|Secretary|Governor|Mayor|CEO)"
+_OFFICE_TITLE = r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Minister|Secretary|Governor|Mayor|CEO)"
 _OFFICE_HOLDER = re.compile(
-    rf"\b[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{1,3}},\s+(?:(?:Honorary|Deputy|Vice|Executive|Acting|Former)\s+)?{_OFFICE}\b"
+    rf"\b[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{1,3}},\s+(?:(?:Honorary|Deputy|Vice|Executive|Acting|Former)\s+)?{_OFFICE_TITLE}\b"
     r"(?:\s+(?:of|for|and|the|[A-Z][\w'.-]+)\b)*"  # "..., Chairman of the Board of the Foundation for Development"
-    rf"|\b(?:(?:Prime|Foreign|Defen[cs]e)\s+)?{_OFFICE}\s+(?:[A-Z][\w'.-]+\s+){{0,2}}[A-Z][\w'.-]+"
+    rf"|\b(?:(?:Prime|Foreign|Defen[cs]e)\s+)?{_OFFICE_TITLE}\s+(?:[A-Z][\w'.-]+\s+){{0,2}}[A-Z][\w'.-]+"
 )
 
 

@@ -1516,7 +1516,7 @@ def test_a_sentence_opening_its_passage_that_points_back_is_taken_from_the_passa
         "p1", doc, "d", "T", "S", ("A",), "2015", 0, len(doc), sentences=[Span(0, k - 1), Span(k, len(doc))]
     )
     second = Passage("p2", doc[k:], "d", "T", "S", ("A",), "2015", k, len(doc), sentences=[Span(0, len(doc) - k)])
-    stub = types.SimpleNamespace(_passages_by_doc=lambda: {"d": [first, second]})
+    stub = types.SimpleNamespace(_passages_by_doc={"d": [first, second]})
     c = Answerer._with_sentence_before(stub, _Candidate(second, 0, 0, len(doc) - k, 0))
     assert c.passage is first and c.text.startswith("Therefore")
 
