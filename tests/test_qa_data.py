@@ -85,6 +85,18 @@ ANSWERABLE = {
     "blind67.jsonl": "bw",
     "blind68.jsonl": "bx",
     "blind69.jsonl": "by",
+    "blind70.jsonl": "bz",
+    "blind71.jsonl": "ca",
+    "blind72.jsonl": "cb",
+    "blind73.jsonl": "cc",
+    "blind74.jsonl": "cd",
+    "blind75.jsonl": "ce",
+    "blind76.jsonl": "cf",
+    "blind77.jsonl": "cg",
+    "blind78.jsonl": "ch",
+    "blind79.jsonl": "ci",
+    "blind80.jsonl": "cj",
+    "blind81.jsonl": "ck",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -160,6 +172,18 @@ UNANSWERABLE = {
     "blind67_unanswerable.jsonl": "bwu",
     "blind68_unanswerable.jsonl": "bxu",
     "blind69_unanswerable.jsonl": "byu",
+    "blind70_unanswerable.jsonl": "bzu",
+    "blind71_unanswerable.jsonl": "cau",
+    "blind72_unanswerable.jsonl": "cbu",
+    "blind73_unanswerable.jsonl": "ccu",
+    "blind74_unanswerable.jsonl": "cdu",
+    "blind75_unanswerable.jsonl": "ceu",
+    "blind76_unanswerable.jsonl": "cfu",
+    "blind77_unanswerable.jsonl": "cgu",
+    "blind78_unanswerable.jsonl": "chu",
+    "blind79_unanswerable.jsonl": "ciu",
+    "blind80_unanswerable.jsonl": "cju",
+    "blind81_unanswerable.jsonl": "cku",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
