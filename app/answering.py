@@ -47,6 +47,7 @@ from .evidence import (
     other_pair,
     other_side,
     outcome_only_planned,
+    reference_names_author,
     relative_years,
     value_near_terms,
     values_differ,
@@ -61,6 +62,7 @@ from .questions import (
     ASK_COUNTRY,
     HOW_MANY,
     answer_kind,
+    asks_reference,
     core,
     counted_noun,
     defined_term,
@@ -119,6 +121,7 @@ class _Candidate:
     sim: float = 0.0
     overlap: float = 0.0
     score: float = 0.0
+    rows: tuple[int, ...] = ()  # a reference of several pieces: every piece's sentence row
 
     @property
     def text(self) -> str:
@@ -312,7 +315,7 @@ class Answerer:
 
     # -------------------------------------------------------------- answer
 
-    def candidates(self, hits: list[Hit], query_vector: np.ndarray) -> list[_Candidate]:
+    def candidates(self, hits: list[Hit], query_vector: np.ndarray, *, references: bool = False) -> list[_Candidate]:
         out: list[_Candidate] = []
         seen: set[int] = set()
         # endnotes take part by their explanatory sentences only, a little below the body's
@@ -332,10 +335,25 @@ class Answerer:
                         passage_sim=float(self.index.passage_vectors[hit.row] @ query_vector) if hit.row >= 0 else 0.0,
                     )
                 )
+            if references and p.is_notes:
+                # "Who wrote the 'Global NATO' article the chapter cites?": each reference whole
+                # (authors, title, journal, date), not the fragments the sentence splitter makes of it
+                for start, end in reference_spans(p.text):
+                    rows = tuple(
+                        r
+                        for span, r in zip(p.sentences, p.sentence_rows)
+                        if start <= span.start and span.end <= end + 1
+                    )
+                    if len(rows) > 1:
+                        out.append(
+                            _Candidate(p, rank, start, end, rows[0], out[-1].passage_sim if out else 0.0, rows=rows)
+                        )
         if out:
             sims = self.index.sentence_vectors[[c.row for c in out]] @ query_vector
             for c, sim in zip(out, sims):
                 c.sim = float(sim)
+                if c.rows:
+                    c.sim = float(np.max(self.index.sentence_vectors[list(c.rows)] @ query_vector))
         return out
 
     def select(
@@ -345,7 +363,7 @@ class Answerer:
         ``entities``: the question's, when the caller has them already (see ``entities``)."""
         expanded = expand_query(question, self.index.abbreviations)
         q_terms = self._terms(expanded)
-        cands = self.candidates(hits, query_vector)
+        cands = self.candidates(hits, query_vector, references=asks_reference(question))
         kind = answer_kind(question)
         term = defined_term(question)
         asks_author = _ASKS_AUTHOR.search(question) or (term and any(term in a for a in self._authors))
@@ -616,6 +634,18 @@ class Answerer:
                 return True
         return False
 
+    def _cites_asked(self, question: str, reference: str, entities: list[str]) -> bool:
+        """The reference is to the work the question asks about: it holds the title the question
+        quotes, or, without one, most of the names the question gives (not the citing source's)."""
+        low = reference.lower()
+        titles = quoted_phrases(question)
+        if titles:
+            words = [w for t in titles for w in re.findall(r"[a-z]{3,}", normalise(t).lower())]
+            return bool(words) and all(re.search(rf"\b{re.escape(w[:5])}", low) for w in words)
+        own = [e for e in entities if e not in self._source_names and not YEAR.fullmatch(e) and not is_month(e)]
+        present = [e for e in own if self.names.found(e, low)]
+        return len(present) >= 2 and len(present) >= REFERENCE_MATCH * len(own)
+
     def _without_authors(self, c: _Candidate) -> str:
         """The sentence with the corpus's authors' names taken out: a chapter's author cited
         ("As Michito Tsuruoka describes, ...") is no answer to "Who ...?"."""
@@ -626,10 +656,14 @@ class Answerer:
 
     def support(self, c: _Candidate, question: str, q_terms: list[str], entities: list[str], kind: str | None) -> float:
         """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
-        if kind and not has_kind(c.text, kind, question):
+        if c.rows and kind == "person":
+            if not reference_names_author(c.text, question):
+                return 0.0
+        elif kind and not has_kind(c.text, kind, question):
             return 0.0
         if (
             kind == "person"
+            and not c.rows
             and not _ASKS_AUTHOR.search(question)
             and not has_kind(self._without_authors(c), kind, question)
         ):
@@ -740,6 +774,8 @@ class Answerer:
             z += PROXIMITY_BONUS
         if strong_match(f):
             z += STRONG_MATCH_BONUS
+        if c.rows and self._cites_asked(question, c.text, entities):
+            z += STRICT_KIND_BONUS  # the reference to the very work asked about
         return 1.0 / (1.0 + math.exp(-z))
 
     def _compose(
@@ -791,6 +827,33 @@ _FUTURE = re.compile(
 )
 _ASKS_AUTHOR = re.compile(r"\b(?:authors?|wrote|writes|written|writer|byline)\b", re.I)
 _AUTHOR_VERBS = r"(?:writes|wrote|argues|discusses|explains|examines|contributes|says|analyses|analyzes)"
+
+
+_NOTE_NUMBER = re.compile(r"(?m)^\d{1,3}\.\s")
+_RETRIEVAL_DETAILS = re.compile(r"\s*(?:\bAccessed\b|https?:|www\.)")
+
+
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """The references in a passage of endnotes, as (start, end) in the text: each from its note's
+    number or the "; " before it to its access date or web address ("24. See for example: Daalder,
+    Ivo and James Goldgeier. "Global NATO." Foreign Affairs 85, no. 5 (2006).")."""
+    cuts = sorted({0, *(m.start() for m in _NOTE_NUMBER.finditer(text)), len(text)})
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        for piece in re.finditer(r"[^;]+", text[a:b]):
+            start, end = a + piece.start(), a + piece.end()
+            details = _RETRIEVAL_DETAILS.search(text, start, end)
+            end = details.start() if details else end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1] in " \n\t,":
+                end -= 1
+            if len(text[start:end].split()) >= 3:
+                spans.append((start, end))
+    return spans
+
+
+REFERENCE_MATCH = 0.6  # share of the question's names a reference must hold to be the one asked about
 
 
 def _note_prose(text: str) -> bool:
@@ -1031,7 +1094,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _sentence_index(c: _Candidate) -> int | None:
     """Which of its passage's sentences the candidate is."""
-    return next((k for k, s in enumerate(c.passage.sentences) if s.start == c.start), None)
+    return next((k for k, s in enumerate(c.passage.sentences) if s.start <= c.start < s.end), None)
 
 
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
@@ -1049,7 +1112,8 @@ def _context_bounds(c: _Candidate) -> tuple[int, int]:
         text = c.passage.text
         while lo > max(0, i - PRONOUN_REACH) and "\n\n" not in text[spans[lo - 1].end : spans[lo].start]:
             lo -= 1
-    return spans[min(lo, max(0, i - 1))].start, spans[min(len(spans) - 1, i + 1)].end
+    # a reference runs over several sentences and may start inside one
+    return min(c.start, spans[min(lo, max(0, i - 1))].start), max(c.end, spans[min(len(spans) - 1, i + 1)].end)
 
 
 def _leading_context(c: _Candidate) -> str:

@@ -276,6 +276,14 @@ def is_title(word: str) -> bool:
     return word.lower().strip(".") in _ANY_TITLE
 
 
+def reference_names_author(reference: str, question: str) -> bool:
+    """Does a reference name an author the question does not? Its authors lead it, before the
+    title ("24. See for example: Daalder, Ivo and James Goldgeier. "Global NATO." ...")."""
+    lead = re.split(r"[\"“]", reference, maxsplit=1)[0]
+    lead = re.sub(r"^\d{1,3}\.\s+(?:See\s+(?:for example:?|also)?\s*)?", "", lead)
+    return _person_named(lead, question)
+
+
 def _person_named(text: str, question: str) -> bool:
     """A run of capitalised words that may be a person's name and is not the question's own:
     not a place, a nationality, a month, an institution or an abbreviation. "Tokyo and London

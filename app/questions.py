@@ -121,6 +121,11 @@ _BARE_WH = {"when", "where", "why", "how", "who"}
 _TWO_WH = re.compile(r"^\s*(when|where|why|how|who)\s+and\s+(when|where|why|how|who)\s+(\w.*)$", re.I)
 _AUXILIARIES = {"did", "does", "do", "had", "has", "have", "were", "was", "are", "is", "will", "would", "can", "could"}
 _AUXILIARY_RE = re.compile(rf"\b(?:{'|'.join(sorted(_AUXILIARIES))})\b", re.I)
+# "In which journal and in what year did X publish Y?": each asked of the same clause
+_WH_PHRASE = r"(?:(?:in|at|on|from|by|for|with|to) )?(?:when|where|why|how|who|(?:which|what)(?: [a-z-]+){1,2})"
+_TWO_WH_PHRASES = re.compile(
+    rf"^\s*({_WH_PHRASE})\s+and\s+({_WH_PHRASE})\s+((?:{'|'.join(sorted(_AUXILIARIES))})\b.*)$", re.I
+)
 
 
 # "How many meetings by 2014 (Stimson) vs by 2016 (Funabashi)?": one question for each side
@@ -138,7 +143,7 @@ def split_question(question: str) -> list[str]:
     ):
         head, prep = versus.group("head"), versus.group("prep")
         return [f"{head} {prep} {versus.group(side)}?" for side in ("a", "b")]
-    both = _TWO_WH.match(question)
+    both = _TWO_WH.match(question) or _TWO_WH_PHRASES.match(question)
     if both:  # "Where and when was X held?": "Where was X held?" and "When was X held?"
         rest = both.group(3).strip(" ?")
         return [f"{both.group(1).capitalize()} {rest}?", f"{both.group(2).capitalize()} {rest}?"]
@@ -553,6 +558,19 @@ def main_clause(question: str) -> str:
         question = question[m.end() :]
     m = _PREMISE.match(question)
     return question[m.end() :] if m else question
+
+
+_ASKS_REFERENCE = re.compile(
+    r"\b(?:cite[sd]?|citing|citations?|endnotes?|bibliograph\w*|references?|sources? (?:listed|given))\b"
+    r"|\b(?:which|what) (?:journal|publication|magazine|newspaper|publisher|periodical)\b"
+    r"|\bwho (?:wrote|authored|penned|published)\b|\bpublished\b",
+    re.I,
+)
+
+
+def asks_reference(question: str) -> bool:
+    """The question is about a work the text cites: who wrote it, where or when it appeared."""
+    return _ASKS_REFERENCE.search(question) is not None
 
 
 def strict_kind(question: str) -> bool:

@@ -986,7 +986,7 @@ def test_a_count_of_the_thing_asked_ranks_above_a_sentence_merely_about_it(small
     about = _candidate(["Since taking office, Nordmann has made Norway a global actor."], 0)
     count = _candidate(["He has been diplomat-in-chief, visiting more than 50 countries."], 0)
     about.sim, count.sim = 0.62, 0.45
-    monkeypatch.setattr(answerer, "candidates", lambda hits, v: [about, count])
+    monkeypatch.setattr(answerer, "candidates", lambda hits, v, **kw: [about, count])
     sel = answerer.select("How many nations had Nordmann travelled to?", [], np.zeros(3, dtype=np.float32))
     assert sel.candidates[0] is count
 
@@ -1146,7 +1146,7 @@ def test_who_is_an_author_is_answered_by_the_authors_blurb(small_service, monkey
     other = _candidate(["Carl Chapter, a fellow at the Test Institute, writes on fishing.", "Quotas fell."], 1)
     passage = dataclasses.replace(blurb.passage, authors=("Carl Chapter",))
     blurb.passage = other.passage = passage
-    monkeypatch.setattr(answerer, "candidates", lambda hits, vector: [blurb, other])
+    monkeypatch.setattr(answerer, "candidates", lambda hits, vector, **kw: [blurb, other])
     vector = np.zeros(3, dtype=np.float32)
     # asked who the author is, the blurb answers; asked about the argument, it is left out
     assert blurb in answerer.select("Who is Carl Chapter?", [], vector).candidates
@@ -1191,7 +1191,7 @@ def test_which_award_asks_for_a_name_and_prefers_a_sentence_naming_an_award(smal
     assert answer_kind(q) == "named" and named_noun(q) == "award"
     post = _candidate(["Kari Nordmann is a fellow of the Bergen Institute.", "She was in Oslo in 2009."], 0)
     award = _candidate(["Kari Nordmann is a fellow of the Bergen Institute.", "She won the 2009 Fjord Award."], 1)
-    monkeypatch.setattr(small_service.answerer, "candidates", lambda hits, vector: [post, award])
+    monkeypatch.setattr(small_service.answerer, "candidates", lambda hits, vector, **kw: [post, award])
     monkeypatch.setattr(small_service.answerer, "coverage", lambda terms, text: 0.5)  # the same words of it
     for c in (post, award):
         c.sim = 0.5
@@ -1278,7 +1278,7 @@ def test_a_sentence_passing_a_narrow_kind_check_goes_first_from_further_below(sm
     assert focus_noun(q) == "envoy"
     top = _candidate(["In 2014 Norway and Chile signed a fishing pact in Santiago."], 0)
     named = _candidate(["In 2014 the Norwegian envoy, Kari Nordmann, arrived in Chile."], 0)
-    monkeypatch.setattr(small_service.answerer, "candidates", lambda hits, vector: [top, named])
+    monkeypatch.setattr(small_service.answerer, "candidates", lambda hits, vector, **kw: [top, named])
     monkeypatch.setattr(small_service.answerer, "coverage", lambda terms, text: 0.5)
     top.sim, named.sim = 0.8, 0.6  # the named one scores about 0.85 of the top one
     sel = small_service.answerer.select(q, [], np.zeros(3, dtype=np.float32))
@@ -1334,7 +1334,7 @@ def test_the_note_asked_about_is_not_put_below_the_body(small_service, monkeypat
     body = _candidate(["Quotas are strict for fishers in Oslo."], 0)
     note = _candidate(["Quotas are the limits set on each catch, by law."], 0)
     note.passage = dataclasses.replace(note.passage, section="Fisheries > Notes", is_notes=True)
-    monkeypatch.setattr(small_service.answerer, "candidates", lambda hits, vector: [body, note])
+    monkeypatch.setattr(small_service.answerer, "candidates", lambda hits, vector, **kw: [body, note])
     monkeypatch.setattr(small_service.answerer, "coverage", lambda terms, text: 0.5)
     vector = np.zeros(3, dtype=np.float32)
     assert small_service.answerer.select("How are quotas defined?", [], vector).candidates[0] is body
@@ -1455,7 +1455,7 @@ def test_an_answer_cites_each_source_the_question_names(small_service, monkeypat
     b.passage = dataclasses.replace(b.passage, passage_id="b", doc_id="alpha", authors=("Carl Chapter",))
     w.passage = dataclasses.replace(w.passage, passage_id="w", doc_id="beta", authors=("Bea Writer",))
     a.sim, b.sim, w.sim = 0.9, 0.85, 0.3  # the other source's sentence scores far below
-    monkeypatch.setattr(answerer, "candidates", lambda hits, vector: [a, b, w])
+    monkeypatch.setattr(answerer, "candidates", lambda hits, vector, **kw: [a, b, w])
     monkeypatch.setattr(answerer, "support", lambda c, *args: 0.9)
     monkeypatch.setattr(answerer, "_repeats", lambda c, chosen: False)
     vector = np.zeros(3, dtype=np.float32)
@@ -1635,3 +1635,50 @@ def test_a_title_before_a_name_is_not_an_entity(small_service):
     entities = small_service.answerer.entities("Where did Prime Minister Nordmann open the Fjord Forum in 2016?")
     assert "Prime" not in entities and "Minister" not in entities
     assert "Nordmann" in entities and "2016" in entities
+
+
+def test_a_reference_is_read_whole_from_its_number_to_its_access_date():
+    from app.answering import reference_spans
+
+    notes = (
+        '7. See Berg, Ola and Kari Lund. "Cold Harbours." Nordic Review 12, no. 3 (2009). Accessed May 1, 2015. '
+        'http://example.org/cold; Dahl, Per. "Ice Roads." Polar Notes, no. 4 (2011).\n'
+        "8. Fisheries Agency. Annual report. 2014."
+    )
+    refs = [notes[a:b] for a, b in reference_spans(notes)]
+    assert refs == [
+        '7. See Berg, Ola and Kari Lund. "Cold Harbours." Nordic Review 12, no. 3 (2009).',
+        'Dahl, Per. "Ice Roads." Polar Notes, no. 4 (2011).',
+        "8. Fisheries Agency. Annual report. 2014.",
+    ]
+
+
+def test_a_reference_names_its_authors_before_its_title():
+    from app.evidence import reference_names_author
+
+    ref = '7. See Berg, Ola and Kari Lund. "Cold Harbours." Nordic Review 12, no. 3 (2009).'
+    assert reference_names_author(ref, 'Who wrote the article "Cold Harbours"?')
+    assert not reference_names_author('8. Fisheries Agency. "Annual report." 2014.', "Who wrote the annual report?")
+
+
+def test_questions_about_a_cited_work_are_told_apart():
+    from app.questions import asks_reference
+
+    assert asks_reference('Who wrote the article "Cold Harbours" that the chapter cites?')
+    assert asks_reference("In which journal did Ola Berg publish his 2009 article?")
+    assert not asks_reference("Why did Norway cut its fishing quotas in 2014?")
+
+
+def test_the_reference_asked_about_holds_its_quoted_title(small_service):
+    answerer = small_service.answerer
+    ref = '7. See Berg, Ola and Kari Lund. "Cold Harbours." Nordic Review 12, no. 3 (2009).'
+    assert answerer._cites_asked('Who wrote "Cold Harbours"?', ref, [])
+    assert not answerer._cites_asked('Who wrote "Warm Harbours Today"?', ref, [])
+
+
+def test_two_question_phrases_share_one_clause():
+    q = "In which journal and in what year did Ola Berg publish Cold Harbours?"
+    assert split_question(q) == [
+        "In which journal did Ola Berg publish Cold Harbours?",
+        "In what year did Ola Berg publish Cold Harbours?",
+    ]
