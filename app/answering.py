@@ -48,6 +48,7 @@ from .evidence import (
     other_side,
     outcome_only_planned,
     reference_names_author,
+    reference_spans,
     relative_years,
     value_near_terms,
     values_differ,
@@ -321,20 +322,12 @@ class Answerer:
         # endnotes take part by their explanatory sentences only, a little below the body's
         for rank, hit in enumerate(hits[: self.settings.answer_passages]):
             p = hit.passage
+            passage_sim = float(self.index.passage_vectors[hit.row] @ query_vector) if hit.row >= 0 else 0.0
             for span, row in zip(p.sentences, p.sentence_rows):
                 if row in seen or (p.is_notes and not _note_prose(p.text[span.start : span.end])):
                     continue
                 seen.add(row)
-                out.append(
-                    _Candidate(
-                        p,
-                        rank,
-                        span.start,
-                        span.end,
-                        row,
-                        passage_sim=float(self.index.passage_vectors[hit.row] @ query_vector) if hit.row >= 0 else 0.0,
-                    )
-                )
+                out.append(_Candidate(p, rank, span.start, span.end, row, passage_sim=passage_sim))
             if references and p.is_notes:
                 # "Who wrote the 'Global NATO' article the chapter cites?": each reference whole
                 # (authors, title, journal, date), not the fragments the sentence splitter makes of it
@@ -345,9 +338,7 @@ class Answerer:
                         if start <= span.start and span.end <= end + 1
                     )
                     if len(rows) > 1:
-                        out.append(
-                            _Candidate(p, rank, start, end, rows[0], out[-1].passage_sim if out else 0.0, rows=rows)
-                        )
+                        out.append(_Candidate(p, rank, start, end, rows[0], passage_sim=passage_sim, rows=rows))
         if out:
             sims = self.index.sentence_vectors[[c.row for c in out]] @ query_vector
             for c, sim in zip(out, sims):
@@ -640,8 +631,8 @@ class Answerer:
         low = reference.lower()
         titles = quoted_phrases(question)
         if titles:
-            words = [w for t in titles for w in re.findall(r"[a-z]{3,}", normalise(t).lower())]
-            return bool(words) and all(re.search(rf"\b{re.escape(w[:5])}", low) for w in words)
+            words = [w for t in titles for w in _phrase_words(t)]
+            return bool(words) and _holds_words(words, low)
         own = [e for e in entities if e not in self._source_names and not YEAR.fullmatch(e) and not is_month(e)]
         present = [e for e in own if self.names.found(e, low)]
         return len(present) >= 2 and len(present) >= REFERENCE_MATCH * len(own)
@@ -658,12 +649,11 @@ class Answerer:
         """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
         if c.rows and kind == "person":
             if not reference_names_author(c.text, question):
-                return 0.0
+                return 0.0  # a reference's authors lead it, before its title
         elif kind and not has_kind(c.text, kind, question):
             return 0.0
-        if (
+        elif (
             kind == "person"
-            and not c.rows
             and not _ASKS_AUTHOR.search(question)
             and not has_kind(self._without_authors(c), kind, question)
         ):
@@ -735,8 +725,8 @@ class Answerer:
         for quoted in quoted_phrases(question):
             # "What are the 'three arrows' of Abenomics?": a sentence on Abenomics without them; a
             # phrase of several words, each there (one word may be spelt otherwise: "2+2", "two-plus-two")
-            words = re.findall(r"[a-z]{3,}", normalise(quoted).lower())
-            if len(words) >= 2 and not all(re.search(rf"\b{re.escape(w[:5])}", around) for w in words):
+            words = _phrase_words(quoted)
+            if len(words) >= 2 and not _holds_words(words, around):
                 return 0.0
         subject = question_subject(question)
         # "Where did the United Kingdom ...?": the name the subject's word is part of
@@ -829,31 +819,16 @@ _ASKS_AUTHOR = re.compile(r"\b(?:authors?|wrote|writes|written|writer|byline)\b"
 _AUTHOR_VERBS = r"(?:writes|wrote|argues|discusses|explains|examines|contributes|says|analyses|analyzes)"
 
 
-_NOTE_NUMBER = re.compile(r"(?m)^\d{1,3}\.\s")
-_RETRIEVAL_DETAILS = re.compile(r"\s*(?:\bAccessed\b|https?:|www\.)")
-
-
-def reference_spans(text: str) -> list[tuple[int, int]]:
-    """The references in a passage of endnotes, as (start, end) in the text: each from its note's
-    number or the "; " before it to its access date or web address ("24. See for example: Daalder,
-    Ivo and James Goldgeier. "Global NATO." Foreign Affairs 85, no. 5 (2006).")."""
-    cuts = sorted({0, *(m.start() for m in _NOTE_NUMBER.finditer(text)), len(text)})
-    spans = []
-    for a, b in zip(cuts, cuts[1:]):
-        for piece in re.finditer(r"[^;]+", text[a:b]):
-            start, end = a + piece.start(), a + piece.end()
-            details = _RETRIEVAL_DETAILS.search(text, start, end)
-            end = details.start() if details else end
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1] in " \n\t,":
-                end -= 1
-            if len(text[start:end].split()) >= 3:
-                spans.append((start, end))
-    return spans
-
-
 REFERENCE_MATCH = 0.6  # share of the question's names a reference must hold to be the one asked about
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    return re.findall(r"[a-z]{3,}", normalise(phrase).lower())
+
+
+def _holds_words(words: list[str], low: str) -> bool:
+    """Each word is in the lower-cased text, by its first five letters ("arrows": "arrow")."""
+    return all(re.search(rf"\b{re.escape(w[:5])}", low) for w in words)
 
 
 def _note_prose(text: str) -> bool:

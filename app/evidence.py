@@ -276,11 +276,38 @@ def is_title(word: str) -> bool:
     return word.lower().strip(".") in _ANY_TITLE
 
 
+_NOTE_NUMBER = re.compile(r"(?m)^\d{1,3}\.\s")
+_RETRIEVAL_DETAILS = re.compile(r"\s*(?:\bAccessed\b|https?:|www\.)")
+
+
+@functools.lru_cache(maxsize=1024)  # passages of a finite corpus, for each question about a reference
+def reference_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The references in a passage of endnotes, as (start, end) in the text: each from its note's
+    number or the "; " before it to its access date or web address ("24. See for example: Daalder,
+    Ivo and James Goldgeier. "Global NATO." Foreign Affairs 85, no. 5 (2006).")."""
+    cuts = sorted({0, *(m.start() for m in _NOTE_NUMBER.finditer(text)), len(text)})
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        for piece in re.finditer(r"[^;]+", text[a:b]):
+            start, end = a + piece.start(), a + piece.end()
+            details = _RETRIEVAL_DETAILS.search(text, start, end)
+            end = details.start() if details else end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1] in " \n\t,":
+                end -= 1
+            if len(text[start:end].split()) >= 3:
+                spans.append((start, end))
+    return tuple(spans)
+
+
 def reference_names_author(reference: str, question: str) -> bool:
     """Does a reference name an author the question does not? Its authors lead it, before the
     title ("24. See for example: Daalder, Ivo and James Goldgeier. "Global NATO." ...")."""
     lead = re.split(r"[\"“]", reference, maxsplit=1)[0]
-    lead = re.sub(r"^\d{1,3}\.\s+(?:See\s+(?:for example:?|also)?\s*)?", "", lead)
+    number = _NOTE_NUMBER.match(lead)
+    if number:
+        lead = re.sub(r"^\s*(?:See\s+(?:for example:?|also)?\s*)?", "", lead[number.end() :])
     return _person_named(lead, question)
 
 

@@ -1638,7 +1638,7 @@ def test_a_title_before_a_name_is_not_an_entity(small_service):
 
 
 def test_a_reference_is_read_whole_from_its_number_to_its_access_date():
-    from app.answering import reference_spans
+    from app.evidence import reference_spans
 
     notes = (
         '7. See Berg, Ola and Kari Lund. "Cold Harbours." Nordic Review 12, no. 3 (2009). Accessed May 1, 2015. '
