@@ -97,6 +97,14 @@ ANSWERABLE = {
     "blind79.jsonl": "ci",
     "blind80.jsonl": "cj",
     "blind81.jsonl": "ck",
+    "blind82.jsonl": "cl",
+    "blind83.jsonl": "cm",
+    "blind84.jsonl": "cn",
+    "blind85.jsonl": "co",
+    "blind86.jsonl": "cp",
+    "blind87.jsonl": "cq",
+    "blind88.jsonl": "cr",
+    "blind89.jsonl": "cs",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -184,6 +192,14 @@ UNANSWERABLE = {
     "blind79_unanswerable.jsonl": "ciu",
     "blind80_unanswerable.jsonl": "cju",
     "blind81_unanswerable.jsonl": "cku",
+    "blind82_unanswerable.jsonl": "clu",
+    "blind83_unanswerable.jsonl": "cmu",
+    "blind84_unanswerable.jsonl": "cnu",
+    "blind85_unanswerable.jsonl": "cou",
+    "blind86_unanswerable.jsonl": "cpu",
+    "blind87_unanswerable.jsonl": "cqu",
+    "blind88_unanswerable.jsonl": "cru",
+    "blind89_unanswerable.jsonl": "csu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
