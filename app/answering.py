@@ -48,6 +48,7 @@ from .evidence import (
     other_side,
     outcome_only_planned,
     reference_names_author,
+    reference_names_editor,
     reference_spans,
     relative_years,
     value_near_terms,
@@ -63,6 +64,7 @@ from .questions import (
     ASK_COUNTRY,
     HOW_MANY,
     answer_kind,
+    asks_editor,
     asks_reference,
     core,
     counted_noun,
@@ -212,6 +214,19 @@ class Answerer:
                     self._source_documents.setdefault(w, set()).add(p.doc_id)
         self._idf = {t: math.log((self._n + 1) / (n + 0.5)) for t, n in df.items()}
         self.names = NameFinder(index)
+        # the works' own titles, longest first: "the cover of Japan's Global Diplomacy" names the
+        # work as a source is named, and its words say nothing of what is asked
+        titles = {d.meta.title for d in index.documents.values()} | {
+            c.title for d in index.documents.values() for c in d.meta.chapters
+        }
+        titles |= {t.split(":")[0] for t in titles}
+        self._titles = [
+            re.compile(
+                r"[\"“'‘]?" + r"\s+".join(re.escape(w) for w in t.split()).replace("'", "['’]") + r"[\"”'’]?", re.I
+            )
+            for t in sorted(titles, key=len, reverse=True)
+            if len(t.split()) >= TITLE_WORDS
+        ]
         # a question's terms with their rarity, once per question rather than once per sentence
         self._term_weights = functools.lru_cache(maxsize=64)(self._weigh_terms)
 
@@ -248,9 +263,19 @@ class Answerer:
         spelled = self.names.spelled_out(term)
         return bool(spelled) and spelled.lower() in text.lower()
 
+    def without_titles(self, question: str) -> str:
+        """The question less the title of a work of the corpus it names, unless it asks what that
+        work is ("What is the Stimson volume Japan's Global Diplomacy: ...?")."""
+        for pattern in self._titles:
+            m = pattern.search(question)
+            if m and not _ASKS_WHAT_WORK.match(question[: m.start()]):
+                question = f"{question[: m.start()]}{question[m.end() :]}"
+        return question
+
     def entities(self, question: str) -> list[str]:
         """The question's names and numbers, a spelled-out name the corpus only abbreviates as its
-        abbreviation ("Belt and Road Initiative": BRI)."""
+        abbreviation ("Belt and Road Initiative": BRI); not the words of a work's title it names."""
+        question = self.without_titles(question)
         # a title before a name ("Prime Minister Abe") is no name: the text may say "PM Abe"
         found = [e for e in question_entities(question) if " " in e or not is_title(e)]
         first = leading_word(question)
@@ -352,7 +377,7 @@ class Answerer:
     ) -> _Selection | None:
         """Score the sentences of the top passages; the first is the one that answers best.
         ``entities``: the question's, when the caller has them already (see ``entities``)."""
-        expanded = expand_query(question, self.index.abbreviations)
+        expanded = expand_query(self.without_titles(question), self.index.abbreviations)
         q_terms = self._terms(expanded)
         cands = self.candidates(hits, query_vector, references=asks_reference(question))
         kind = answer_kind(question)
@@ -370,7 +395,7 @@ class Answerer:
         entities = self.entities(question) if entities is None else entities
         found: dict[str, list[list[tuple[int, int]]]] = {}  # per passage, each entity's matches in it
         # "Given X, what ...?": the sentence to find shares the main clause's words, not X's
-        main = main_clause(question)
+        main = main_clause(self.without_titles(question))
         main_terms = self._terms(expand_query(main, self.index.abbreviations)) if main != question else q_terms
         counting = kind == "number" and counted_noun(question) is not None
         thing = named_noun(question) if kind == "named" else None
@@ -637,25 +662,32 @@ class Answerer:
         present = [e for e in own if self.names.found(e, low)]
         return len(present) >= 2 and len(present) >= REFERENCE_MATCH * len(own)
 
-    def _without_authors(self, c: _Candidate) -> str:
-        """The sentence with the corpus's authors' names taken out: a chapter's author cited
-        ("As Michito Tsuruoka describes, ...") is no answer to "Who ...?"."""
-        text = c.text
+    def _without_authors(self, text: str) -> str:
+        """The sentence without the corpus's authors cited as sources: "As Michito Tsuruoka
+        describes, Abe attended ..." is no answer to "Who ...?"; "I am grateful to Yuki Tatsumi,
+        who leads Stimson's work on Japan" is one to "Who leads Stimson's work on Japan?"."""
         for a in self._authors:
-            text = text.replace(a, "")
+            name = f"(?:{re.escape(a)}|{re.escape(a.split()[-1])})"  # "As Hirose argues" too
+            text = re.sub(
+                rf"\b(?:as|according to)\s+{name}\b|\b{name}(?:'s)?(?:\s+(?:also|\w+ly))?\s+{_CITING_VERBS}\b",
+                " ",
+                text,
+                flags=re.I,
+            )
         return text
 
     def support(self, c: _Candidate, question: str, q_terms: list[str], entities: list[str], kind: str | None) -> float:
         """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
         if c.rows and kind == "person":
-            if not reference_names_author(c.text, question):
-                return 0.0  # a reference's authors lead it, before its title
+            named = reference_names_editor if asks_editor(question) else reference_names_author
+            if not named(c.text, question):
+                return 0.0  # a reference's authors lead it, before its title; its editors follow it
         elif kind and not has_kind(c.text, kind, question):
             return 0.0
         elif (
             kind == "person"
             and not _ASKS_AUTHOR.search(question)
-            and not has_kind(self._without_authors(c), kind, question)
+            and not has_kind(self._without_authors(c.text), kind, question)
         ):
             return 0.0  # "Which NATO chief received Abe?": not "As Michito Tsuruoka describes, Abe attended ..."
         years = asked_years(question)
@@ -817,8 +849,17 @@ _FUTURE = re.compile(
 )
 _ASKS_AUTHOR = re.compile(r"\b(?:authors?|wrote|writes|written|writer|byline)\b", re.I)
 _AUTHOR_VERBS = r"(?:writes|wrote|argues|discusses|explains|examines|contributes|says|analyses|analyzes)"
+# what an author cited as a source does: "Tsuruoka also provides ...", "as Hirose argues"
+_CITING_VERBS = (
+    r"(?:writes|wrote|argues|argued|discusses|explains|examines|contributes|says|said|analy[sz]es|describes|suggests"
+    r"|notes|noted|points|contends|believes|observes|concludes|emphasi[sz]es|stresses|asserts|maintains|provides"
+    r"|offers|recommends|proposes|highlights|claims|finds|sees|warns|shows|presents|looks|calls|urges|insists"
+    r"|chapter|brief|paper|analysis|view|argument)"
+)
 
 
+TITLE_WORDS = 3  # a work's title this long, named in a question, names the work (not "Preface")
+_ASKS_WHAT_WORK = re.compile(r"^\s*what\s+(?:is|was)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 REFERENCE_MATCH = 0.6  # share of the question's names a reference must hold to be the one asked about
 
 

@@ -17,6 +17,7 @@ from .questions import (
     ASK_COUNTRY,
     ASK_DAY,
     ASK_LOCATION,
+    ASK_MONEY,
     ASK_MONTH,
     ASK_SHARE,
     CAPITALISED,
@@ -111,6 +112,7 @@ _DURATION = re.compile(
     re.I,
 )
 # an amount, or a growth by a multiple ("double or quadruple", "several-fold", "three times")
+_MONEY = re.compile(r"[$€£¥]|\b(?:USD|dollars?|yen|rubles?|roubles?|euros?)\b", re.I)
 _AMOUNT = re.compile(
     r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent|double[sd]?|triple[sd]?"
     r"|quadruple[sd]?|[\w-]+fold|times)\b|%",
@@ -311,6 +313,21 @@ def reference_names_author(reference: str, question: str) -> bool:
     return _person_named(lead, question)
 
 
+_EDITED = re.compile(r"\(?\beds?\.\)?|\bedited by\b")
+EDITOR_REACH = 80  # characters either side of "eds." / "edited by" where a reference names its editors
+
+
+def reference_names_editor(reference: str, question: str) -> bool:
+    """Does a reference name an editor the question does not? Beside "eds." or "edited by", after
+    the title ("Yuzawa, Takeshi. "ASEAN-Japan Cooperation ..." Rizal Sukma and Yoshihide Soeya, eds.")."""
+    title = re.search(r"[\"“][^\"”]+[\"”]", reference)
+    after = title.end() if title else 0
+    for m in _EDITED.finditer(reference, after):
+        if _person_named(reference[max(after, m.start() - EDITOR_REACH) : m.end() + EDITOR_REACH], question):
+            return True
+    return False
+
+
 def _person_named(text: str, question: str) -> bool:
     """A run of capitalised words that may be a person's name and is not the question's own:
     not a place, a nationality, a month, an institution or an abbreviation. "Tokyo and London
@@ -347,8 +364,10 @@ def _new_name(text: str, question: str) -> bool:
     given = _word_stems(question)
     for m in _NAME_RUN.finditer(text):
         run = re.sub(r"['’]s?$", "", m.group(0))
-        if m.start() == 0 and " " not in run:
-            continue  # a lone first word is any sentence's capital
+        if m.start() == 0:
+            run = _LEADING_WORD.sub("", run) or run  # "Between Japan and India, ...": no name's word
+            if " " not in run and run == m.group(0):
+                continue  # a lone first word is any sentence's capital
         words = [w.strip(".'’") for w in re.split(r"[\s-]+", run) if w.strip(".'’")]
         own = [
             w
@@ -468,6 +487,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             return False
         if HOW_MUCH.search(question) and not _AMOUNT.search(text):
             return False
+        if ASK_MONEY.search(question) and not _MONEY.search(text):
+            return False  # "the dollar value of the arms": "28% of the arms in value terms" is a share
         if ASK_SHARE.search(question) and not _SHARE.search(text):
             return False  # "what share of ...": a percentage or a fraction, not any number
         found = [m.group(0) for m in _NUMBER.finditer(text)]
@@ -931,7 +952,9 @@ def actor_named(question: str, text: str) -> bool:
 # a capitalised word that heads a sentence or clause, not a name's: "When China announced ..."
 _LEADING_WORD = re.compile(
     r"^(?:(?:When|While|After|Before|In|On|At|The|As|If|Since|Although|But|And|Then|Now|Also|However|Meanwhile"
-    r"|Despite|During|Following|Under|With|For|From|By|This|That|These|Those|Yet|So)\s+)+"
+    r"|Despite|During|Following|Under|With|For|From|By|This|That|These|Those|Yet|So|Between|Among|Amid|Against"
+    r"|Through|Without|Within|Given|Unlike|Like|Beyond|Though|Because|Once|Until|Upon|Towards?|Over|Across|Along"
+    r"|Around|Behind|Below|Above|Both|Even|Only|Still|Thus|Hence|Moreover|Furthermore|Indeed|Instead|Nevertheless)\s+)+"
 )
 
 

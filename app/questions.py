@@ -36,7 +36,10 @@ _ASK_NAMED = re.compile(
     r"|agenc(?:y|ies)|newspapers?|universit(?:y|ies)|banks?|think tanks?|documents?|treat(?:y|ies)|declarations?"
     r"|exercises?|forums?|bod(?:y|ies)|frameworks?|bureaus?|ministr(?:y|ies)|departments?|committees?|councils?"
     r"|parties|party|funds?|speech(?:es)?|addresses|statements?|reports?|articles?|books?|summits?|conferences?"
-    r"|awards?|prizes?|honou?rs?|medals?)\b",
+    r"|awards?|prizes?|honou?rs?|medals?)\b"
+    # hardware is named by a longer phrase: "Which Japan Maritime Self-Defense Force ship ...?"
+    r"|\b(?:which|what) (?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)[\w'-]+\s+){0,5}?"
+    r"(?P<hardware>ships?|vessels?|warships?|destroyers?|frigates?|submarines?|missiles?|aircraft|satellites?|rockets?)\b",
     re.I,
 )
 
@@ -44,7 +47,7 @@ _ASK_NAMED = re.compile(
 def named_noun(question: str) -> str | None:
     """The kind of thing whose name is asked ("award" in "Which award did Tatsumi receive?")."""
     m = _ASK_NAMED.search(core(question))
-    return m.group("noun").lower() if m else None
+    return (m.group("noun") or m.group("hardware")).lower() if m else None
 
 
 ASK_COUNTRY = re.compile(
@@ -303,6 +306,11 @@ ASK_DAY = re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|da
 ASK_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
 ASK_LOCATION = re.compile(rf"^\s*where\b|\b(which|what) {_MODIFIERS}(city|town|place|location|venue|port|base)\b", re.I)
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
+# "What was the dollar value of ...?": a sum of money, not a share
+ASK_MONEY = re.compile(
+    r"\b(?:dollar|monetary|cash|yen|rouble|ruble|euro)\s+(?:value|amount|figure|terms|sum|cost)\b|\bhow much money\b",
+    re.I,
+)
 HOW_MUCH = re.compile(
     r"\b(how much|what (?:was |is |were |are )?(?:the )?(?:[a-z-]+ )?(?:value|amount|size|cost|volume|price|budget|sum))\b",
     re.I,
@@ -563,14 +571,20 @@ def main_clause(question: str) -> str:
 _ASKS_REFERENCE = re.compile(
     r"\b(?:cite[sd]?|citing|citations?|endnotes?|bibliograph\w*|references?|sources? (?:listed|given))\b"
     r"|\b(?:which|what) (?:journal|publication|magazine|newspaper|publisher|periodical)\b"
-    r"|\bwho (?:wrote|authored|penned|published)\b|\bpublished\b",
+    r"|\bwho (?:co-?)?(?:wrote|authored|penned|published)\b|\bpublished\b|\bco-?(?:wrote|authored|written)\b",
     re.I,
 )
+_ASKS_EDITOR = re.compile(r"\bwho (?:edited|were the editors|was the editor)\b", re.I)
+
+
+def asks_editor(question: str) -> bool:
+    """ "Who edited the volume containing X's chapter?": a cited work's editors."""
+    return _ASKS_EDITOR.search(question) is not None
 
 
 def asks_reference(question: str) -> bool:
     """The question is about a work the text cites: who wrote it, where or when it appeared."""
-    return _ASKS_REFERENCE.search(question) is not None
+    return _ASKS_REFERENCE.search(question) is not None or asks_editor(question)
 
 
 def strict_kind(question: str) -> bool:

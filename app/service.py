@@ -5,6 +5,7 @@ Built once (in the app's lifespan or by a CLI command) and handed to whoever nee
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
 import time
@@ -76,14 +77,21 @@ class Service:
         parts = split_question(question)
         asked = [parts[0], *(with_antecedent(p, parts[0]) for p in parts[1:])]  # "When was it signed? (IPCP)"
         texts = [question, *asked] if len(parts) > 1 else [question]
-        vectors = self.embedder.embed([self.retriever.expand(t) for t in texts])  # one batch
+        # "Who designed the cover of Japan's Global Diplomacy?": searched without the title's words
+        # too, which every page of the front matter shares
+        plain = self.answerer.without_titles(question)
+        extra = [plain] if plain != question else []
+        vectors = self.embedder.embed([self.retriever.expand(t) for t in [*texts, *extra]])  # one batch
         hits = self.retriever.search(question, k=k, filters=filters, query_vector=vectors[0])
+        if extra:
+            plain_hits = self.retriever.search(plain, k=k, filters=filters, query_vector=vectors[-1])
+            hits = _interleave(hits, plain_hits, k)
         if len(parts) == 1:
             answer = self.answerer.answer(question, hits, vectors[0])
         else:  # a compound question: each part answered (or not) on its own
             answers: list[Answer] = []
             unknown_antecedent = False  # "Who succeeded X, and how did he ...?" with no "who" found
-            for part, vector in zip(asked, vectors[1:]):
+            for part, vector in zip(asked, vectors[1 : len(texts)]):
                 if answers and unknown_antecedent and refers_back(parts[len(answers)]):
                     answers.append(Answer(part, NOT_COVERED, False, hits=hits))  # "he" is the unknown
                     continue
@@ -119,3 +127,15 @@ class Service:
 def _merge_hits(first: list[Hit], second: list[Hit], k: int) -> list[Hit]:
     seen = {h.passage.passage_id for h in first}
     return (first + [h for h in second if h.passage.passage_id not in seen])[: max(k, len(first))]
+
+
+def _interleave(first: list[Hit], second: list[Hit], k: int) -> list[Hit]:
+    """The two rankings taken in turn, each passage once."""
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for pair in itertools.zip_longest(first, second):
+        for h in pair:
+            if h is not None and h.passage.passage_id not in seen:
+                seen.add(h.passage.passage_id)
+                out.append(h)
+    return out[:k]

@@ -1682,3 +1682,55 @@ def test_two_question_phrases_share_one_clause():
         "In which journal did Ola Berg publish Cold Harbours?",
         "In what year did Ola Berg publish Cold Harbours?",
     ]
+
+
+def test_a_work_named_by_its_title_is_a_source_not_the_question_s_words(small_service):
+    answerer = small_service.answerer
+    q = "Who designed the cover of the 'Alpha Report on Fisheries'?"
+    assert answerer.without_titles(q) == "Who designed the cover of the ?"
+    assert not {"Alpha", "Report", "Fisheries"} & set(answerer.entities(q))
+    # asking what the work is keeps its title
+    what = "What is the Test Institute volume Alpha Report on Fisheries?"
+    assert answerer.without_titles(what) == what
+
+
+def test_an_author_cited_as_a_source_is_no_answer_but_one_described_is(small_service):
+    answerer = small_service.answerer
+    assert "Carl" not in answerer._without_authors("As Carl Chapter argues, Kari Nordmann opened the forum.")
+    assert "Chapter" not in answerer._without_authors("Chapter also describes how Kari Nordmann opened it.")
+    kept = "I thank Carl Chapter, who leads the fisheries program."
+    assert answerer._without_authors(kept) == kept
+
+
+def test_a_reference_names_its_editors_after_its_title():
+    from app.evidence import reference_names_editor
+    from app.questions import asks_editor, asks_reference
+
+    ref = '22. Berg, Ola. "Cold Harbours." Kari Lund and Per Dahl, eds. (Oslo: Nordic Institute, 2013).'
+    q = "Who edited the volume containing Ola Berg's chapter on cold harbours?"
+    assert asks_editor(q) and asks_reference(q)
+    assert reference_names_editor(ref, q)
+    assert reference_names_editor('9. Berg, Ola. "Ice." In Polar Notes, edited by Kari Lund, 3-9. 2014.', q)
+    assert not reference_names_editor('7. Berg, Ola and Kari Lund. "Cold Harbours." Nordic Review 12 (2009).', q)
+    assert asks_reference("Who co-wrote the 2009 article 'Cold Harbours' with Ola Berg?")
+
+
+def test_a_named_thing_asked_for_is_not_a_country_after_a_sentence_s_first_word():
+    q = "Which Norwegian company builds the X-9 patrol aircraft that Norway hopes to sell to Chile?"
+    assert answer_kind(q) == "named"
+    assert not has_kind("Between Norway and Chile, selling the X-9 aircraft has yet to happen.", "named", q)
+    assert has_kind("Between Norway and Chile, the X-9 built by Fjord Aero has yet to sell.", "named", q)
+
+
+def test_hardware_asked_for_by_a_long_phrase_asks_for_its_name():
+    q = "Which Royal Norwegian Navy ship took part in the 2020 drill with Chile?"
+    assert answer_kind(q) == "named"
+    assert not has_kind("In 2020 the Royal Norwegian Navy held a drill with Chile.", "named", q)
+    assert has_kind("In 2020 the frigate Fridtjof Nansen held a drill with Chile.", "named", q)
+
+
+def test_a_sum_of_money_asked_for_is_not_a_share():
+    q = "What was the total dollar value of the fish Norway sold to Chile in 2014?"
+    assert answer_kind(q) == "number"
+    assert not has_kind("Norway supplied 28% of the fish Chile bought in 2014.", "number", q)
+    assert has_kind("Norway sold fish worth $3 billion to Chile in 2014.", "number", q)
