@@ -69,6 +69,7 @@ from .questions import (
     core,
     counted_noun,
     defined_term,
+    is_statement,
     leading_word,
     main_clause,
     named_noun,
@@ -154,7 +155,9 @@ def combine_answers(question: str, parts: list[str], answers: list[Answer], hits
         if texts and text.startswith(DIFFERENT_FIGURES) and any(t.startswith(DIFFERENT_FIGURES) for t in texts):
             text = text[len(DIFFERENT_FIGURES) :].lstrip()  # said once for the whole answer
         texts.append(text)
-    if not texts:
+    asked = [a for part, a in zip(parts, answers) if not is_statement(part)]
+    if not texts or (asked and not any(a.grounded for a in asked)):
+        # a premise found ("The leaders called the station on May 26; ...") answers nothing asked
         return Answer(question, NOT_COVERED, False, hits=hits, support=max(a.support for a in answers))
     if missing:
         texts.append("The corpus does not say: " + " / ".join(missing))

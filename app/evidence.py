@@ -856,7 +856,9 @@ def _dated_by_name(question: str, text: str) -> bool:
 
 
 _LIST_ASKED = re.compile(
-    r"\b(?:what|which) (?:are|were|is|was) (?:the )?(two|three|four|five|six|seven|eight|nine|ten|\d+) ([a-z][\w-]*)",
+    # "What are the five priority areas ...?", "Which five priority areas did ...?", "Name the four islands"
+    r"\b(?:(?:what|which) (?:(?:are|were|is|was) )?|(?:name|list) )(?:the )?"
+    r"(two|three|four|five|six|seven|eight|nine|ten|\d+) ([a-z][\w-]*)",
     re.I,
 )
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

@@ -161,6 +161,19 @@ def split_question(question: str) -> list[str]:
     return [p[0].upper() + p[1:] + "?" for p in parts]
 
 
+_ASKS = re.compile(
+    r"^\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b"
+    r"|\b(?:what|which|who|whom|whose|when|where|why|how)\b",
+    re.I,
+)
+
+
+def is_statement(part: str) -> bool:
+    """A part of a compound question that asks nothing: the premise before "; what ...?" ("The
+    leaders called the station on May 26; what was the astronaut's name?")."""
+    return _ASKS.search(core(part)) is None
+
+
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|such)\b", re.I)
 
 

@@ -925,6 +925,8 @@ def test_a_list_asked_for_needs_its_items():
     assert list_not_given(q, "They agreed on projects in five priority areas and on a third visit.")
     assert not list_not_given(q, "The five priority areas are fish farming, tourism, wind power, waste and ports.")
     assert not list_not_given("What are the priority areas?", "projects in five priority areas")  # no count asked
+    which = "Which five priority areas did the ministers identify for the Svalbard projects?"
+    assert list_not_given(which, "They agreed on projects in five priority areas and on a third visit.")
     assert event_missing("When did the pact enter into force?", "Chile and Peru signed the pact in 2014.")
     assert not event_missing("When did the pact enter into force?", "The pact entered into force in 2016.")
 
@@ -1734,3 +1736,13 @@ def test_a_sum_of_money_asked_for_is_not_a_share():
     assert answer_kind(q) == "number"
     assert not has_kind("Norway supplied 28% of the fish Chile bought in 2014.", "number", q)
     assert has_kind("Norway sold fish worth $3 billion to Chile in 2014.", "number", q)
+
+
+def test_a_statement_before_a_semicolon_is_a_premise():
+    from app.questions import is_statement
+
+    q = "The leaders called the station on May 26, 2018; what was the name of the Danish astronaut on board?"
+    premise, asked = split_question(q)
+    assert is_statement(premise) and not is_statement(asked)
+    assert not is_statement("Did Norway join the drill?")
+    assert not is_statement("In Berg's account, which ship took part?")
