@@ -25,6 +25,7 @@ from .questions import (
     HOW_MUCH,
     counted_nouns,
     focus_noun,
+    named_noun,
     who_did,
 )
 
@@ -102,6 +103,8 @@ def _is_location(m: re.Match, text: str) -> bool:
 
 
 # a percentage or a fraction ("a third of", "two-thirds"), not an enumeration ("Third, ...")
+_ASK_PERCENT = re.compile(r"\b(?:what|which) percentage\b|\bhow many per ?cent\b|\bby how much per ?cent\b", re.I)
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
 _SHARE = re.compile(
     r"%|\bper ?cent|\b(?:a|one|two|three|four)[ -](?:thirds?|quarters?|fifths?|tenths?)\b|\b(half|majority|minority|most|one in)\b",
     re.I,
@@ -457,6 +460,16 @@ _OFFICE_HOLDER = re.compile(
 )
 
 
+_SHIPS = r"\b(?:ships?|vessels?|warships?|destroyers?|frigates?|submarines?|cruisers?|corvettes?|carriers?|JS |HMS |USS )"
+_HARDWARE = {  # the thing asked for, as a text may call it
+    **dict.fromkeys(("ship", "vessel", "warship", "destroyer", "frigate", "submarine"), _SHIPS),
+    "missile": r"\bmissiles?\b",
+    "aircraft": r"\b(?:aircraft|planes?|jets?|fighters?|bombers?)\b",
+    "satellite": r"\bsatellites?\b",
+    "rocket": r"\brockets?\b",
+}
+
+
 def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     """Does the text hold an answer of the kind asked for that the question does not already give?"""
     if kind is None:
@@ -466,6 +479,9 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     if kind == "reason":
         return not _event_as_cause(text, question)
     if kind == "named":
+        hardware = _HARDWARE.get((named_noun(question) or "").rstrip("s"))
+        if hardware and not re.search(hardware, text, re.I):
+            return False  # "Which ship took part in the drill?": a sentence on the drill that names no ship
         return _new_name(text, question)
     if kind == "name":
         focus = focus_noun(question)  # answer_kind gives "name" only when there is one
@@ -489,6 +505,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             return False
         if ASK_MONEY.search(question) and not _MONEY.search(text):
             return False  # "the dollar value of the arms": "28% of the arms in value terms" is a share
+        if _ASK_PERCENT.search(question) and not _PERCENT.search(text):
+            return False  # "What percentage of Australians ...?": not "a majority of Australians"
         if ASK_SHARE.search(question) and not _SHARE.search(text):
             return False  # "what share of ...": a percentage or a fraction, not any number
         found = [m.group(0) for m in _NUMBER.finditer(text)]

@@ -1729,6 +1729,8 @@ def test_hardware_asked_for_by_a_long_phrase_asks_for_its_name():
     assert answer_kind(q) == "named"
     assert not has_kind("In 2020 the Royal Norwegian Navy held a drill with Chile.", "named", q)
     assert has_kind("In 2020 the frigate Fridtjof Nansen held a drill with Chile.", "named", q)
+    # a new name, but no ship named: "the Danish fleet" is not a ship's name
+    assert not has_kind("In 2020 the Royal Norwegian Navy held a drill with the Danish fleet.", "named", q)
 
 
 def test_a_sum_of_money_asked_for_is_not_a_share():
@@ -1746,3 +1748,9 @@ def test_a_statement_before_a_semicolon_is_a_premise():
     assert is_statement(premise) and not is_statement(asked)
     assert not is_statement("Did Norway join the drill?")
     assert not is_statement("In Berg's account, which ship took part?")
+
+
+def test_a_percentage_asked_for_is_not_a_majority():
+    q = "What percentage of Norwegians support closer ties with Chile?"
+    assert not has_kind("A majority of Norwegians support closer ties with Chile.", "number", q)
+    assert has_kind("Some 64.3 percent of Norwegians support closer ties with Chile.", "number", q)
