@@ -275,6 +275,19 @@ class Answerer:
                 question = f"{question[: m.start()]}{question[m.end() :]}"
         return question
 
+    def search_variant(self, question: str) -> str | None:
+        """For a question naming a work by its title, the question less the title and the names of
+        sources ("Who designed the cover of the Stimson Center volume X?": "Who designed the cover
+        of the volume?"), to be searched as well: none for any other."""
+        plain = self.without_titles(question)
+        if plain == question:
+            return None
+        return re.sub(
+            r"\b[A-Z][\w-]*(?:['’]s)?",
+            lambda m: "" if m.group(0).split("'")[0].split("’")[0] in self._source_names else m.group(0),
+            plain,
+        )
+
     def entities(self, question: str) -> list[str]:
         """The question's names and numbers, a spelled-out name the corpus only abbreviates as its
         abbreviation ("Belt and Road Initiative": BRI); not the words of a work's title it names."""

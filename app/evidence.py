@@ -460,7 +460,9 @@ _OFFICE_HOLDER = re.compile(
 )
 
 
-_SHIPS = r"\b(?:ships?|vessels?|warships?|destroyers?|frigates?|submarines?|cruisers?|corvettes?|carriers?|JS |HMS |USS )"
+_SHIPS = (
+    r"\b(?:ships?|vessels?|warships?|destroyers?|frigates?|submarines?|cruisers?|corvettes?|carriers?|JS |HMS |USS )"
+)
 _HARDWARE = {  # the thing asked for, as a text may call it
     **dict.fromkeys(("ship", "vessel", "warship", "destroyer", "frigate", "submarine"), _SHIPS),
     "missile": r"\bmissiles?\b",

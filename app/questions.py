@@ -32,7 +32,7 @@ _ASK_PLACE = re.compile(
 )
 # "Which Japanese company ...?", "What American strategic document ...?": things answered by a name
 _ASK_NAMED = re.compile(
-    rf"\b(?:which|what) {_MODIFIERS}(?P<noun>compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
+    rf"\b(?:which|what) (?!(?:kinds?|types?|sorts?|forms?) of\b){_MODIFIERS}(?P<noun>compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
     r"|agenc(?:y|ies)|newspapers?|universit(?:y|ies)|banks?|think tanks?|documents?|treat(?:y|ies)|declarations?"
     r"|exercises?|forums?|bod(?:y|ies)|frameworks?|bureaus?|ministr(?:y|ies)|departments?|committees?|councils?"
     r"|parties|party|funds?|speech(?:es)?|addresses|statements?|reports?|articles?|books?|summits?|conferences?"
@@ -213,7 +213,10 @@ def core(question: str) -> str:
 # "When the partnership is called a quasi-alliance, what does that mean?": a clause that sets the
 # scene, then the question word (not "When did ..., and what ...?", which asks when)
 _SCENE = re.compile(
-    r"^\s*(?:when|if|once|after|before|since|as|now that)\b[^,?]{3,}?,\s+(?=(?:what|which|who|whom|whose|how|why|where|when)\b)",
+    r"^\s*(?:when|if|once|after|before|since|as|now that"
+    # or where: "In the acknowledgments of the volume, who is named as ...?"
+    r"|(?:in|on|at|within|across|throughout|during|among|under)(?![^,?]*\b(?:which|what|whom|whose|how)\b))"
+    r"\b[^,?]{3,}?,\s+(?=(?:what|which|who|whom|whose|how|why|where|when)\b)",
     re.I,
 )
 
@@ -370,8 +373,21 @@ def _focus(question: str) -> str | None:
     )
     if participle is not None:
         words = words[:participle]  # "the official quoted (by ...)", "the exercise held off ...": after the noun
-    if m.re is _WHO_IS and words and words[0].endswith("ing") and words[0].isalpha() and words[0].islower():
-        return None  # "Who was visiting Japan with Putin?": who did it, not a role
+    if (
+        m.re is _WHO_IS
+        and words
+        and words[0].isalpha()
+        and words[0].islower()
+        and (
+            words[0].endswith("ing")
+            # "Who is credited with ...?", "Who was named as ...?": not "the appointed envoy"
+            or (
+                (words[0].endswith("ed") or words[0] in _PARTICIPLES)
+                and (len(words) == 1 or words[1].lower() in _PREPOSITIONS)
+            )
+        )
+    ):
+        return None  # "Who was visiting Japan with Putin?", "Who is credited with ...?": who did it, not a role
     if words and words[0].lower() in _PRONOUNS:
         return None  # "Yohei Sasakawa - who is he?": about the topic, not a role
     role = [w for w in words if not w.endswith(("'s", "'"))]  # "Japan's ambassador": the ambassador

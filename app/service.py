@@ -79,8 +79,8 @@ class Service:
         texts = [question, *asked] if len(parts) > 1 else [question]
         # "Who designed the cover of Japan's Global Diplomacy?": searched without the title's words
         # too, which every page of the front matter shares
-        plain = self.answerer.without_titles(question)
-        extra = [plain] if plain != question else []
+        plain = self.answerer.search_variant(question)
+        extra = [plain] if plain else []
         vectors = self.embedder.embed([self.retriever.expand(t) for t in [*texts, *extra]])  # one batch
         hits = self.retriever.search(question, k=k, filters=filters, query_vector=vectors[0])
         if extra:

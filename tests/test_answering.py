@@ -1754,3 +1754,21 @@ def test_a_percentage_asked_for_is_not_a_majority():
     q = "What percentage of Norwegians support closer ties with Chile?"
     assert not has_kind("A majority of Norwegians support closer ties with Chile.", "number", q)
     assert has_kind("Some 64.3 percent of Norwegians support closer ties with Chile.", "number", q)
+
+
+def test_what_kind_of_organisation_asks_what_it_is_not_its_name():
+    assert answer_kind("What kind of organisation is the Fjord Institute?") is None
+    assert answer_kind("Which organisation published the report?") == "named"
+
+
+def test_who_did_something_asks_for_a_person_not_a_role():
+    assert answer_kind("Who is credited with creating the artwork on the report's cover?") == "person"
+    assert answer_kind("In the acknowledgments of the volume, who is named as the institute's president?") == "person"
+    assert focus_noun("Who was the appointed envoy to Lima?") == "envoy"
+
+
+def test_a_title_named_is_searched_for_without_it_and_the_source_names(small_service):
+    answerer = small_service.answerer
+    q = "Who designed the cover of the Test Institute volume Alpha Report on Fisheries?"
+    assert answerer.search_variant(q) == "Who designed the cover of the  Institute volume ?"
+    assert answerer.search_variant("Who designed the cover?") is None
