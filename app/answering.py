@@ -1012,6 +1012,17 @@ def _extend(
             and len(text[c.start : nxt.end].split()) <= max_words
         ):
             return c.start, nxt.end  # "Tokyo needs to identify partners ... In order to do so, X is indispensable."
+        if c.text.rstrip().endswith(":"):
+            # "Stimson produces research and policy analysis to:" and the list under it
+            end = c.end
+            for later in spans[i + 1 :]:
+                if end != c.end and "\n\n" in text[end : later.start]:
+                    break  # the list has ended
+                if len(text[c.start : later.end].split()) > max_words:
+                    break
+                end = later.end
+            if end != c.end:
+                return c.start, end
         if kind is None and _heading(c) and "\n\n" in text[c.end : nxt.start]:
             # "Resolve the Northern Territories dispute ...": a heading is spelt out by the paragraph under it
             end = c.end

@@ -1772,3 +1772,27 @@ def test_a_title_named_is_searched_for_without_it_and_the_source_names(small_ser
     q = "Who designed the cover of the Test Institute volume Alpha Report on Fisheries?"
     assert answerer.search_variant(q) == "Who designed the cover of the  Institute volume ?"
     assert answerer.search_variant("Who designed the cover?") is None
+
+
+def test_a_sentence_ending_in_a_colon_is_quoted_with_the_list_under_it():
+    from app.answering import _Candidate, _extend
+    from app.models import Passage, Span
+
+    parts = [
+        "The institute works to:",
+        "\n\n",
+        "- Reduce transnational threats.",
+        "\n",
+        "- Build peace.",
+        "\n\n",
+        "It is new.",
+    ]
+    text = "".join(parts)
+    spans, at = [], 0
+    for k, part in enumerate(parts):
+        if k % 2 == 0:
+            spans.append(Span(at, at + len(part)))
+        at += len(part)
+    passage = Passage("p", text, "d", "T", "S", ("A",), "2015", 0, len(text), sentences=spans)
+    c = _Candidate(passage, 0, spans[0].start, spans[0].end, 0)
+    assert text[slice(*_extend(c, None, None, 80))] == "".join(parts[:5])
