@@ -427,6 +427,10 @@ class Answerer:
                 c.score += SECTION_BONUS
             if c.passage.is_notes and not in_part:
                 c.score -= NOTES_PENALTY
+            if not in_part and not asks_author and self._summarises(c):
+                c.score -= (
+                    SUMMARY_PENALTY  # "Asano, a research fellow at ..., provides a brief on ...": the brief says it
+                )
             if counting and has_kind(c.text, "number", question):
                 c.score += COUNT_BONUS  # "how many nations": "visiting more than 50 countries"
             if thing_re and thing_re.search(c.text):
@@ -678,14 +682,20 @@ class Answerer:
         present = [e for e in own if self.names.found(e, low)]
         return len(present) >= 2 and len(present) >= REFERENCE_MATCH * len(own)
 
-    def _without_authors(self, text: str) -> str:
+    def _summarises(self, c: _Candidate) -> bool:
+        """The sentence reports what another of the corpus's authors argues ("Satake suggests that
+        ...", "As Yoko Hirose argues, ..."): an editor's summary of a chapter the corpus holds."""
+        others = [a for a in self._authors if a not in c.passage.authors]
+        return self._without_authors(c.text, others) != c.text
+
+    def _without_authors(self, text: str, authors=None) -> str:
         """The sentence without the corpus's authors cited as sources: "As Michito Tsuruoka
         describes, Abe attended ..." is no answer to "Who ...?"; "I am grateful to Yuki Tatsumi,
         who leads Stimson's work on Japan" is one to "Who leads Stimson's work on Japan?"."""
-        for a in self._authors:
+        for a in self._authors if authors is None else authors:
             name = f"(?:{re.escape(a)}|{re.escape(a.split()[-1])})"  # "As Hirose argues" too
             text = re.sub(
-                rf"\b(?:as|according to)\s+{name}\b|\b{name}(?:'s)?(?:\s+(?:also|\w+ly))?\s+{_CITING_VERBS}\b",
+                rf"\b(?:as|according to)\s+{name}\b|\b{name}(?:'s)?(?:,[^.;]{{0,120}}?,)?(?:\s+(?:also|\w+ly))?\s+{_CITING_VERBS}\b",
                 " ",
                 text,
                 flags=re.I,
@@ -1104,6 +1114,7 @@ def strong_match(features: dict[str, float]) -> bool:
 
 
 NAMED_BONUS = 0.1  # the sentence names the kind of thing asked for ("award", "company")
+SUMMARY_PENALTY = 0.1  # an editor's summary of another author's chapter, against the chapter's own words
 NOTES_PENALTY = 0.1  # an endnote's explanatory sentence, against the body's (0.05-0.1 best; 0.2 lost)
 ENTITY_WEIGHT = 0.1
 # A sentence ruled out by a check, or doubted by the abstention model, gives way to one scoring
@@ -1126,7 +1137,8 @@ def _heading_terms(section: str) -> frozenset[str]:
 
 
 _APPARATUS = re.compile(
-    r"^(?:(?:end|foot)?notes|references|preface|foreword|acknowledge?ments|about\b.*|abbreviations|contributors|glossary|appendix\b.*)$",
+    r"^(?:(?:end|foot)?notes|references|preface|foreword|introduction|conclusions?|acknowledge?ments|about\b.*"
+    r"|abbreviations|contributors|glossary|appendix\b.*)$",
     re.I,
 )
 

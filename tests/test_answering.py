@@ -1796,3 +1796,13 @@ def test_a_sentence_ending_in_a_colon_is_quoted_with_the_list_under_it():
     passage = Passage("p", text, "d", "T", "S", ("A",), "2015", 0, len(text), sentences=spans)
     c = _Candidate(passage, 0, spans[0].start, spans[0].end, 0)
     assert text[slice(*_extend(c, None, None, 80))] == "".join(parts[:5])
+
+
+def test_an_editor_s_summary_of_another_author_is_told_apart(small_service):
+    from app.answering import _heading_terms
+
+    answerer = small_service.answerer
+    intro = _candidate(["Bea Writer, a fellow at the Test Institute, suggests that Norway should fish less."], 0)
+    own = _candidate(["Norway should fish less, as stocks are falling."], 0)
+    assert answerer._summarises(intro) and not answerer._summarises(own)
+    assert "introduct" in _heading_terms("Introduction")  # "according to the introduction" names it
