@@ -29,6 +29,7 @@ from .cleaning import normalise
 from .evidence import (
     ADVICE_CUE,
     YEAR,
+    action_missing,
     actor_named,
     asked_years,
     compared_part,
@@ -726,8 +727,10 @@ class Answerer:
         if kind in ("date", "number", "place") and not ASK_COUNTRY.search(question) and other_pair(question, claim):
             return 0.0  # "Japan and India signed?": "between India and the United States was signed"
         asked = core(question)  # past "According to X," and a topic ahead of the question
-        if kind == "date" and event_missing(asked, _context(c)):
+        if kind == "date" and not c.rows and event_missing(asked, _context(c)):
             return 0.0  # "When was the pact signed?": a sentence on its negotiation since 2013
+        if action_missing(asked, _context(c)):
+            return 0.0  # "What did they agree during the visit?": a sentence on the visit alone
         if kind == "number" and _ASKS_ACTUAL.search(asked) and _TARGET_FIGURE.search(c.text):
             return 0.0  # "What growth did India actually achieve?": "Modi seeks to materialize 8 percent growth"
         if other_side(question, c.text):

@@ -797,7 +797,10 @@ _EVENT_STEMS = {
     "into force": ("into force", "in force", "effect"),
     "take effect": ("effect", "into force", "in force"),
     "took effect": ("effect", "into force", "in force"),
-    "deliver": ("deliver",),
+    "deliver": ("deliver", "arriv", "handed over"),
+    "arriv": ("arriv", "deliver", "reach"),
+    "take place": ("took place", "take place", "taken place", "held", "happen", "occur"),
+    "took place": ("took place", "take place", "taken place", "held", "happen", "occur"),
     "clos": ("clos", "end", "conclu"),
     "complet": ("complet", "finish"),
     "resum": ("resum", "restart", "reviv"),
@@ -810,7 +813,10 @@ _EVENT_STEMS = {
     "becom": ("becom", "became", "appoint", "named", "took office", "assum", "elect", "sworn"),
     "became": ("becom", "became", "appoint", "named", "took office", "assum", "elect", "sworn"),
 }
-_EVENT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")[a-z]*", re.I)
+_EVENT_WORD_RE = re.compile(  # not "joint", "endorse", "significant": other words than the verbs
+    r"\b(?!joint|endors|signal|signific)(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")[a-z]*",
+    re.I,
+)
 
 
 def event_missing(question: str, text: str) -> bool:
@@ -818,12 +824,50 @@ def event_missing(question: str, text: str) -> bool:
     does not speak of that event at all, nor dates the document asked about by its name ("The
     Hague Declaration between Japan and the European Community in July 1991 ...")."""
     # not an event said not to happen ("insisted it would never become ...")
-    m = next((m for m in _EVENT_WORD_RE.finditer(question) if not _REPORTED.search(question[: m.start()])), None)
-    if not m:
+    found = [m for m in _EVENT_WORD_RE.finditer(question) if not _REPORTED.search(question[: m.start()])]
+    if not found:
         return False
+    # the question's own verb comes last: "When did the postponed visit eventually take place?"
+    m = found[-1]
     stems = _EVENT_STEMS[m.group(1).lower()]
     low = text.lower()
     return not any(re.search(rf"\b{st}", low) for st in stems) and not _dated_by_name(question, text)
+
+
+# "What did Abe and Putin discuss / agree ...?": what the text must speak of, by stem
+_ACTIONS = {
+    "agree": (
+        "agree",
+        "accord",
+        "consensus",
+        "deal",
+        "sign",
+        "contract",
+        "decid",
+        "settl",
+        "concur",
+        "approv",
+        "establish",
+        "launch",
+        "set up",
+        "adopt",
+        "commit",
+    ),
+    "discuss": ("discuss", "talk", "exchang", "conversation", "topic", "agenda", "address", "rais", "consult"),
+}
+_ACTION_ASKED = re.compile(
+    r"^\s*what (?:did|do|does|have|has|had|will|would) (?:[\w'’-]+ ){1,8}?(agree|discuss)\w*\b", re.I
+)
+
+
+def action_missing(question: str, text: str) -> bool:
+    """For "What did Clinton and Vajpayee agree during the visit?": the text speaks of the visit
+    but of no agreement, deal or signing ("... reached a turning point when Clinton visited India")."""
+    m = _ACTION_ASKED.search(question)
+    if not m:
+        return False
+    low = text.lower()
+    return not any(re.search(rf"\b{stem}", low) for stem in _ACTIONS[m.group(1).lower()])
 
 
 _REPORTED = re.compile(r"\b(?:never|not)\s+$|n't\s+$", re.I)
@@ -900,14 +944,27 @@ def list_not_given(question: str, text: str) -> bool:
     return items < n - 1
 
 
+_BLOCS = {  # bodies that act as a country does: "Japan and the EU held ...", not "Japan and NATO"
+    "EU": re.compile(r"\bEU\b|\bEuropean Union\b"),
+    "NATO": re.compile(r"\bNATO\b|\bNorth Atlantic Treaty Organi[sz]ation\b"),
+    "ASEAN": re.compile(r"\bASEAN\b|\bAssociation of Southeast Asian Nations\b"),
+    "UN": re.compile(r"\bUN\b|\bUnited Nations\b"),
+}
+
+
+def _actors(text: str) -> set[str]:
+    return countries_referred(text) | {code for code, pattern in _BLOCS.items() if pattern.search(text)}
+
+
 def other_pair(question: str, text: str) -> bool:
     """For "When did Japan and India sign their nuclear deal?": the text is about another pair
-    of countries ("between India and the United States was signed in 2007"): it names two or
-    more, not all of the question's, and one the question does not name."""
-    asked = countries_referred(question)
+    of countries ("between India and the United States was signed in 2007"), or of a country
+    and a bloc ("Japan and NATO" for "Japan and the EU"): it names two or more, not all of the
+    question's, and one the question does not name."""
+    asked = _actors(question)
     if len(asked) < 2:
         return False
-    said = countries_referred(text)
+    said = _actors(text)
     return len(said) >= 2 and not asked <= said and bool(said - asked)
 
 

@@ -1806,3 +1806,32 @@ def test_an_editor_s_summary_of_another_author_is_told_apart(small_service):
     own = _candidate(["Norway should fish less, as stocks are falling."], 0)
     assert answerer._summarises(intro) and not answerer._summarises(own)
     assert "introduct" in _heading_terms("Introduction")  # "according to the introduction" names it
+
+
+def test_the_event_dated_is_the_question_s_own_verb():
+    from app.evidence import event_missing
+
+    q = "When did the minister's postponed visit to Oslo eventually take place?"
+    assert event_missing(q, "The minister's scheduled visit to Oslo was postponed in autumn 2014.")
+    assert not event_missing(q, "The visit finally took place in May 2015.")
+    arrive = "When did the first submarine actually arrive in Chile?"
+    assert event_missing(arrive, "In 2009 Chile signed a contract for six submarines.")
+    # "joint" is no joining
+    assert event_missing("When was the joint statement issued?", "Norway joined the talks in 2014.")
+
+
+def test_a_country_and_a_bloc_are_a_pair_too():
+    from app.evidence import other_pair
+
+    q = "Where did Norway and the EU hold their first joint drill?"
+    assert other_pair(q, "Norway and NATO have held joint drills in the Barents Sea.")
+    assert not other_pair(q, "Norway and the EU held their first drill off Bergen.")
+
+
+def test_what_was_agreed_needs_a_text_that_speaks_of_an_agreement():
+    from app.evidence import action_missing
+
+    q = "What did the two presidents agree during the March 2000 visit to Chile?"
+    assert action_missing(q, "Relations reached a turning point when the president visited Chile in March 2000.")
+    assert not action_missing(q, "During the visit they signed a fisheries accord.")
+    assert not action_missing("Why did the president visit Chile?", "The president visited Chile.")
