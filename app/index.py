@@ -22,6 +22,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from dataclasses import asdict, dataclass
@@ -38,7 +39,7 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 MANIFEST = "manifest.json"
 
 
@@ -53,10 +54,38 @@ def index_text(p: Passage) -> str:
     return f"{lead}.\n{p.text}" if lead else p.text
 
 
+# British spellings as American ones, for lexical matching only ("defence outlay" finds "defense
+# spending"; the corpus and its readers use both): a word list, not a rule, for "-ise" has exceptions
+_ISE_STEMS = (
+    "organ|recogn|character|emphas|prior|real|modern|normal|stabil|mobil|legitim|minim|maxim|util|special|summar"
+    "|categor|author|critic|civil|democrat|global|industrial|liberal|militar|neutral|rational|privat|symbol|central"
+    "|capital|harmon|jeopard|penal|subsid|synchron|visual|final|formal|institutional|international|operational"
+    "|scrutin|marginal|antagon|patron|sympath|apolog|legal|local|regional|human|standard|southeast"
+)
+_BRITISH = (
+    (re.compile(rf"\b({_ISE_STEMS})is(e|es|ed|ing|ation|ations)\b", re.I), r"\1iz\2"),
+    (re.compile(r"\b(\w+)isation(s?)\b", re.I), r"\1ization\2"),
+    (re.compile(r"\b(favo|hono|labo|neighbo|behavio|colo|harbo|endeavo|rumo|vigo|armo|flavo|humo)ur", re.I), r"\1r"),
+    (re.compile(r"\b(defen|offen|licen|preten)ce(s?)\b", re.I), r"\1se\2"),
+    (re.compile(r"\b(cent|theat|met|lit|fib)re(s?)\b", re.I), r"\1er\2"),
+    (re.compile(r"\bprogramme(s?)\b", re.I), r"program\1"),
+    (re.compile(r"\banalys(e|es|ed|ing)\b", re.I), r"analyz\1"),
+    (re.compile(r"\b(travel|cancel|label|model|fuel|signal|channel)l(ed|ing)\b", re.I), r"\1\2"),
+)
+
+
+def american(text: str) -> str:
+    for pattern, repl in _BRITISH:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def bm25_tokenize(texts: list[str]) -> list[list[str]]:
     import bm25s
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+    return bm25s.tokenize(
+        [american(t) for t in texts], stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
+    )
 
 
 @functools.lru_cache(maxsize=1024)

@@ -174,3 +174,13 @@ def test_onnx_query_path_only_for_models_it_can_reproduce():
     assert _pooling_mode([module("Transformer"), module("Pooling", pooling_mode="cls")]) == "cls"
     assert _pooling_mode([module("Transformer"), module("Pooling", pooling_mode="max")]) is None
     assert _pooling_mode([module("Transformer"), module("Pooling", pooling_mode="mean"), module("Dense")]) is None
+
+
+def test_british_and_american_spellings_match_lexically():
+    from app.index import american, bm25_tokenize
+
+    assert american("The defence programme of the organisation was characterised as favourable.") == (
+        "The defense program of the organization was characterized as favorable."
+    )
+    assert american("They raise and promise, exercise and advise.") == "They raise and promise, exercise and advise."
+    assert bm25_tokenize(["defence outlay"])[0][0] == bm25_tokenize(["defense"])[0][0]
