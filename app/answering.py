@@ -279,14 +279,13 @@ class Answerer:
     def search_variant(self, question: str) -> str | None:
         """For a question naming a work by its title, the question less the title and the names of
         sources ("Who designed the cover of the Stimson Center volume X?": "Who designed the cover
-        of the volume?"), to be searched as well: none for any other."""
+        Center volume?"), to be searched as well: none for any other."""
         plain = self.without_titles(question)
         if plain == question:
             return None
+        # a source's name, possessive or not ("Stimson's"), goes; other names stay
         return re.sub(
-            r"\b[A-Z][\w-]*(?:['’]s)?",
-            lambda m: "" if m.group(0).split("'")[0].split("’")[0] in self._source_names else m.group(0),
-            plain,
+            r"\b([A-Z][\w-]*)(?:['’]s)?", lambda m: "" if m.group(1) in self._source_names else m.group(0), plain
         )
 
     def entities(self, question: str) -> list[str]:
@@ -382,9 +381,18 @@ class Answerer:
                     if len(rows) > 1:
                         out.append(_Candidate(p, rank, start, end, rows[0], passage_sim=passage_sim, rows=rows))
         if out:
-            sims = self.index.sentence_vectors[[c.row for c in out]] @ query_vector
+            vectors = self.index.sentence_vectors
+            sims = vectors[[c.row for c in out]] @ query_vector
+            previous = {}  # a sentence's row to the row of the one before it in its passage
+            for hit in hits[: self.settings.answer_passages]:
+                rows = hit.passage.sentence_rows
+                previous.update(zip(rows[1:], rows[:-1]))
             for c, sim in zip(out, sims):
                 c.sim = float(sim)
+                if _NAMELESS_SUBJECT.match(c.text) and c.row in previous:
+                    # "The two conducted their first-ever formal joint exercise ...": what it says
+                    # of the pair the sentence before names
+                    c.sim = max(c.sim, (c.sim + float(vectors[previous[c.row]] @ query_vector)) / 2)
                 if c.rows:
                     c.sim = float(np.max(self.index.sentence_vectors[list(c.rows)] @ query_vector))
         return out
@@ -920,6 +928,7 @@ def _byline(text: str, authors: tuple[str, ...]) -> bool:
     return False
 
 
+_NAMELESS_SUBJECT = re.compile(r"^(?:the two|both|they|the pair|the three)\b", re.I)
 _ANAPHORIC_START = re.compile(
     r"^(for this reason|this is (why|because)|therefore|thus|hence|as a result|that is why|consequently)\b", re.I
 )
