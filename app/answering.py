@@ -819,7 +819,7 @@ class Answerer:
         ):
             return 0.0  # "How did China respond to X?": a sentence on X that does not name China
         f = self.features(c, question, q_terms, entities)
-        if q_terms and f["coverage_context"] == 0.0:
+        if q_terms and f["coverage_context"] == 0.0 and f["unknown_terms"] >= 0.5:
             return 0.0  # not one word of the question in or beside the sentence (a question in another language)
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)

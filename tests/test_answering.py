@@ -1835,3 +1835,12 @@ def test_what_was_agreed_needs_a_text_that_speaks_of_an_agreement():
     assert action_missing(q, "Relations reached a turning point when the president visited Chile in March 2000.")
     assert not action_missing(q, "During the visit they signed a fisheries accord.")
     assert not action_missing("Why did the president visit Chile?", "The president visited Chile.")
+
+
+def test_a_sentence_sharing_no_word_is_ruled_out_only_for_words_the_corpus_lacks(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["Quotas were cut by 12 percent in 2014."], 0)
+    # a paraphrase in the corpus's own words: the model judges it
+    assert _support(answerer, c, "Do patrol boats cover the northern straits every winter?", None) > 0.0
+    # words the corpus never uses: no judgement to make
+    assert _support(answerer, c, "Почему квоты сократили?", None) == 0.0
