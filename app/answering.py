@@ -394,7 +394,7 @@ class Answerer:
                     # of the pair the sentence before names
                     c.sim = max(c.sim, (c.sim + float(vectors[previous[c.row]] @ query_vector)) / 2)
                 if c.rows:
-                    c.sim = float(np.max(self.index.sentence_vectors[list(c.rows)] @ query_vector))
+                    c.sim = float(np.max(vectors[list(c.rows)] @ query_vector))
         return out
 
     def select(
@@ -402,7 +402,8 @@ class Answerer:
     ) -> _Selection | None:
         """Score the sentences of the top passages; the first is the one that answers best.
         ``entities``: the question's, when the caller has them already (see ``entities``)."""
-        expanded = expand_query(self.without_titles(question), self.index.abbreviations)
+        plain = self.without_titles(question)
+        expanded = expand_query(plain, self.index.abbreviations)
         q_terms = self._terms(expanded)
         cands = self.candidates(hits, query_vector, references=asks_reference(question))
         kind = answer_kind(question)
@@ -420,8 +421,8 @@ class Answerer:
         entities = self.entities(question) if entities is None else entities
         found: dict[str, list[list[tuple[int, int]]]] = {}  # per passage, each entity's matches in it
         # "Given X, what ...?": the sentence to find shares the main clause's words, not X's
-        main = main_clause(self.without_titles(question))
-        main_terms = self._terms(expand_query(main, self.index.abbreviations)) if main != question else q_terms
+        main = main_clause(plain)
+        main_terms = self._terms(expand_query(main, self.index.abbreviations)) if main != plain else q_terms
         counting = kind == "number" and counted_noun(question) is not None
         thing = named_noun(question) if kind == "named" else None
         thing_re = re.compile(rf"\b{re.escape(thing[:5])}", re.I) if thing else None
@@ -898,10 +899,9 @@ _ASKS_AUTHOR = re.compile(r"\b(?:authors?|wrote|writes|written|writer|byline)\b"
 _AUTHOR_VERBS = r"(?:writes|wrote|argues|discusses|explains|examines|contributes|says|analyses|analyzes)"
 # what an author cited as a source does: "Tsuruoka also provides ...", "as Hirose argues"
 _CITING_VERBS = (
-    r"(?:writes|wrote|argues|argued|discusses|explains|examines|contributes|says|said|analy[sz]es|describes|suggests"
-    r"|notes|noted|points|contends|believes|observes|concludes|emphasi[sz]es|stresses|asserts|maintains|provides"
-    r"|offers|recommends|proposes|highlights|claims|finds|sees|warns|shows|presents|looks|calls|urges|insists"
-    r"|chapter|brief|paper|analysis|view|argument)"
+    rf"(?:{_AUTHOR_VERBS}|argued|said|describes|suggests|notes|noted|points|contends|believes|observes|concludes"
+    r"|emphasi[sz]es|stresses|asserts|maintains|provides|offers|recommends|proposes|highlights|claims|finds|sees"
+    r"|warns|shows|presents|looks|calls|urges|insists|chapter|brief|paper|analysis|view|argument)"
 )
 
 
@@ -1044,23 +1044,13 @@ def _extend(
             and len(text[c.start : nxt.end].split()) <= max_words
         ):
             return c.start, nxt.end  # "Tokyo needs to identify partners ... In order to do so, X is indispensable."
-        if c.text.rstrip().endswith(":"):
-            # "Stimson produces research and policy analysis to:" and the list under it
+        if c.text.rstrip().endswith(":") or (kind is None and _heading(c) and "\n\n" in text[c.end : nxt.start]):
+            # "Stimson produces research and policy analysis to:" and the list under it; "Resolve the
+            # Northern Territories dispute ...": a heading is spelt out by the paragraph under it
             end = c.end
             for later in spans[i + 1 :]:
                 if end != c.end and "\n\n" in text[end : later.start]:
-                    break  # the list has ended
-                if len(text[c.start : later.end].split()) > max_words:
-                    break
-                end = later.end
-            if end != c.end:
-                return c.start, end
-        if kind is None and _heading(c) and "\n\n" in text[c.end : nxt.start]:
-            # "Resolve the Northern Territories dispute ...": a heading is spelt out by the paragraph under it
-            end = c.end
-            for later in spans[i + 1 :]:
-                if end != c.end and "\n\n" in text[end : later.start]:
-                    break  # the paragraph under the heading has ended
+                    break  # the list, or the paragraph under the heading, has ended
                 if len(text[c.start : later.end].split()) > max_words:
                     break
                 end = later.end

@@ -6,6 +6,7 @@ Pure functions of the question's text; ``evidence.py`` checks a corpus sentence 
 
 from __future__ import annotations
 
+import functools
 import re
 
 _ASK_DATE = re.compile(
@@ -44,6 +45,7 @@ _ASK_NAMED = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)  # asked of each candidate sentence's check, for one question
 def named_noun(question: str) -> str | None:
     """The kind of thing whose name is asked ("award" in "Which award did Tatsumi receive?")."""
     m = _ASK_NAMED.search(core(question))
@@ -349,6 +351,10 @@ _PARTICIPLES = set(
 )
 
 
+def _participle(word: str) -> bool:
+    return word.endswith("ed") or word in _PARTICIPLES
+
+
 def _focus(question: str) -> str | None:
     question = core(question)  # "According to X, who was Japan's ambassador ...?" as answer_kind reads it
     m = _NAME_OF.search(question) or _WHO_IS.search(question)
@@ -365,7 +371,7 @@ def _focus(question: str) -> str | None:
             k
             for k in range(1, len(words))
             if words[k].islower()
-            and (words[k].endswith("ed") or words[k] in _PARTICIPLES)
+            and _participle(words[k])
             and words[k - 1].lower() not in ("the", "a", "an")  # "the appointed envoy": before the noun
             and not words[k - 1].endswith("ly")  # "the newly elected leader"
         ),
@@ -381,10 +387,7 @@ def _focus(question: str) -> str | None:
         and (
             words[0].endswith("ing")
             # "Who is credited with ...?", "Who was named as ...?": not "the appointed envoy"
-            or (
-                (words[0].endswith("ed") or words[0] in _PARTICIPLES)
-                and (len(words) == 1 or words[1].lower() in _PREPOSITIONS)
-            )
+            or (_participle(words[0]) and (len(words) == 1 or words[1].lower() in _PREPOSITIONS))
         )
     ):
         return None  # "Who was visiting Japan with Putin?", "Who is credited with ...?": who did it, not a role
