@@ -105,6 +105,8 @@ ANSWERABLE = {
     "blind87.jsonl": "cq",
     "blind88.jsonl": "cr",
     "blind89.jsonl": "cs",
+    "blind92.jsonl": "cw",
+    "blind94.jsonl": "cy",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -200,6 +202,8 @@ UNANSWERABLE = {
     "blind87_unanswerable.jsonl": "cqu",
     "blind88_unanswerable.jsonl": "cru",
     "blind89_unanswerable.jsonl": "csu",
+    "blind92_unanswerable.jsonl": "cwu",
+    "blind94_unanswerable.jsonl": "cyu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
