@@ -107,6 +107,7 @@ ANSWERABLE = {
     "blind89.jsonl": "cs",
     "blind92.jsonl": "cw",
     "blind94.jsonl": "cy",
+    "blind96.jsonl": "da",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -204,6 +205,7 @@ UNANSWERABLE = {
     "blind89_unanswerable.jsonl": "csu",
     "blind92_unanswerable.jsonl": "cwu",
     "blind94_unanswerable.jsonl": "cyu",
+    "blind96_unanswerable.jsonl": "dau",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
