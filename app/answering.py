@@ -564,7 +564,7 @@ class Answerer:
             other = next((c for c in cands[1:] if c.passage.doc_id != best.passage.doc_id), None)
             if (
                 other
-                and other.score >= best.score * 0.9
+                and other.score >= best.score * OTHER_SOURCE_RATIO
                 and not self._repeats(other, chosen[:1])
                 and self.support(other, question, q_terms, entities, kind) >= threshold
             ):
@@ -1132,7 +1132,11 @@ ENTITY_WEIGHT = 0.1
 # A sentence ruled out by a check, or doubted by the abstention model, gives way to one scoring
 # at least this share of it whose support passes
 NEAR_TIE = 0.9
-SECOND_RATIO = 0.8  # a further sentence scores at least this share of the best's
+# a further sentence scores at least this share of the best's (0.8: 12 fewer key strings over the
+# 96 studied sets, 1.28 sentences an answer against 1.38; 0.6: one more)
+SECOND_RATIO = 0.7
+# another document's best sentence, beside one document's, scores at least this share (0.8: one fewer)
+OTHER_SOURCE_RATIO = 0.9
 
 
 SIM_WEIGHT, OVERLAP_WEIGHT, RANK_WEIGHT = 0.5, 0.3, 0.1  # a sentence's score: its similarity, words, passage rank
