@@ -108,6 +108,11 @@ ANSWERABLE = {
     "blind92.jsonl": "cw",
     "blind94.jsonl": "cy",
     "blind96.jsonl": "da",
+    "blind90.jsonl": "ct",
+    "blind91.jsonl": "cv",
+    "blind93.jsonl": "cx",
+    "blind95.jsonl": "cz",
+    "blind97.jsonl": "db",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -206,6 +211,11 @@ UNANSWERABLE = {
     "blind92_unanswerable.jsonl": "cwu",
     "blind94_unanswerable.jsonl": "cyu",
     "blind96_unanswerable.jsonl": "dau",
+    "blind90_unanswerable.jsonl": "ctu",
+    "blind91_unanswerable.jsonl": "cvu",
+    "blind93_unanswerable.jsonl": "cxu",
+    "blind95_unanswerable.jsonl": "czu",
+    "blind97_unanswerable.jsonl": "dbu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
