@@ -766,8 +766,9 @@ class Answerer:
             # a figure or a date of a country's: that country named in the sentence, the one
             # before it (what "it" refers to), or the heading ("What share ... was supplied by
             # China?": not "Russia ranks as the No.1 arms supplier ..., 28% ...")
+            # ("the chapter on Australia" names a part of the text, not whose figure is asked)
             local = _leading_context(c)
-            if not countries_named(question) <= countries_referred(local):
+            if not countries_named(_TEXT_PART.sub("", question)) <= countries_referred(local):
                 return 0.0
         # "How many times larger is X than Y?" asks for the comparison itself
         asks_comparison = _ASKS_COMPARISON.search(question) is not None
@@ -884,7 +885,14 @@ _FUTURE_ASKED = re.compile(
     r"\b(?:will|would|plan\w*|expect\w*|schedul\w*|slated|due|next|intend\w*|aim\w*|hope\w*|upcoming|forthcoming|to be|postpon\w*|cancel\w*|delay\w*)\b",
     re.I,
 )
-_ASKS_COMPARISON = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|next to)\b", re.I)
+# a part of a text named by its subject: "the chapter on Australia", "the report's India chapter"
+_TEXT_PART = re.compile(
+    r"\b(?:chapters?|sections?|essays?|parts?)\s+(?:on|about)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"|\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:chapters?|sections?|essays?)\b"
+)
+_ASKS_COMPARISON = re.compile(
+    r"\b(?:than|compared (?:with|to)|compar(?:e|es|ing|ison)|versus|vs\.?|relative to|next to)\b", re.I
+)
 _ASKS_ACTUAL = re.compile(r"\b(?:actual(?:ly)?|achieved?|attained?|in fact|in the end|eventually)\b", re.I)
 # a figure set as a goal: "seeks to materialize 8 percent growth", "a target of 2 percent"
 _TARGET_FIGURE = re.compile(

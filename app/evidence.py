@@ -117,7 +117,7 @@ _DURATION = re.compile(
 # an amount, or a growth by a multiple ("double or quadruple", "several-fold", "three times")
 _MONEY = re.compile(r"[$€£¥]|\b(?:USD|dollars?|yen|rubles?|roubles?|euros?)\b", re.I)
 _AMOUNT = re.compile(
-    r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|percent|double[sd]?|triple[sd]?"
+    r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|per ?cent|double[sd]?|triple[sd]?"
     r"|quadruple[sd]?|[\w-]+fold|times)\b|%",
     re.I,
 )
@@ -210,6 +210,8 @@ def _demonym_stems() -> frozenset[str]:
     return frozenset(w[:4] for w in words) | {"west", "euro", "paci", "asia"}
 
 
+_DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d+[A-Z]?\b")  # a model's designation: US-2, P-3C, S-400
+_ONCE_TWICE = re.compile(r"\b(?:once|twice|thrice)\b", re.I)
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z](?:\s[A-Z][\w'’.-]*[A-Za-z])*")  # capitalised words in a row
 _DEMONYM = re.compile(
     r"[A-Z][a-z]+(?:ese|ians?|ish|ans?|ern|ics?)"
@@ -336,6 +338,8 @@ def _person_named(text: str, question: str) -> bool:
     not a place, a nationality, a month, an institution or an abbreviation. "Tokyo and London
     signing the framework" names no minister; "Defence Minister David Johnston" does."""
     given = _word_stems(question)
+    if any(m.group(0).lower() not in question.lower() for m in _DESIGNATION.finditer(text)):
+        return True  # "Which Japanese aircraft ...?": "amphibious aircraft US-2"
     for m in _NAME_RUN.finditer(text):
         run = m.group(0)
         if m.start() == 0:
@@ -365,6 +369,8 @@ def _new_name(text: str, question: str) -> bool:
     country's, a nationality's or a month's ("Japan will conduct research with the United
     Kingdom" names no company)."""
     given = _word_stems(question)
+    if any(m.group(0).lower() not in question.lower() for m in _DESIGNATION.finditer(text)):
+        return True  # "Which Japanese aircraft ...?": "amphibious aircraft US-2"
     for m in _NAME_RUN.finditer(text):
         run = re.sub(r"['’]s?$", "", m.group(0))
         if m.start() == 0:
@@ -500,6 +506,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         if counted:
             # "how many documents": a number counting documents ("11 documents were signed")
             nouns = "|".join(re.escape(n) for w in counted for n in (w[:5], *COUNT_SYNONYMS.get(w[:5], ())))
+            if "times" in counted and _ONCE_TWICE.search(text):
+                return True  # "how many times had Modi visited Japan": "had visited Japan twice"
             return bool(re.search(rf"\b{_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})", text, re.I))
         if HOW_LONG.search(question) and not _DURATION.search(text):
             return False

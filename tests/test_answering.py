@@ -69,6 +69,25 @@ def test_a_count_must_count_the_thing_asked():
     assert has_kind("Three Danish warships called at Oslo that year.", "number", q)
 
 
+def test_once_and_twice_count_times():
+    q = "How many times had Nordmann visited Chile before 2010?"
+    assert has_kind("Nordmann, who had visited Chile twice, became minister in 2010.", "number", q)
+    assert not has_kind("Nordmann visited Chile before becoming minister.", "number", q)
+
+
+def test_how_much_is_answered_by_a_share_in_per_cent():
+    q = "How much had support for the fisheries pact fallen by 2014?"
+    assert has_kind("Support had fallen from 60 per cent in 2001 to 40 per cent in 2014.", "number", q)
+    assert not has_kind("Support had fallen by 2014, from 2001.", "number", q)
+
+
+def test_a_models_designation_names_the_hardware_asked_for():
+    q = "Which Norwegian aircraft has Chile been negotiating to buy?"
+    # a designation whose letters are a country's short form ("US-2") is still a name
+    assert has_kind("Chile has long negotiated to buy the Norwegian patrol aircraft US-2.", "named", q)
+    assert not has_kind("Chile has long negotiated to buy Norwegian aircraft.", "named", q)
+
+
 def test_compound_question_with_in_how_many_is_split():
     q = "How many ports does the plan name, and in how many years will they be built?"
     assert split_question(q) == ["How many ports does the plan name?", "In how many years will they be built?"]
@@ -878,6 +897,21 @@ def test_a_countrys_figure_needs_the_country_beside_it(small_service):
     assert _support(answerer, c, q, "number") == 0.0
     c = _candidate(["Chile's fleet shrank.", "Fishing quotas were cut by 12 percent in 2014."], 1)
     assert _support(answerer, c, q, "number") > 0.0
+
+
+def test_a_chapter_named_for_a_country_is_no_country_whose_figure_is_asked(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["Trade grew.", "Chile's fishing quotas were cut by 12 percent in 2014."], 1)
+    assert _support(answerer, c, "In the chapter on Norway, by what percentage did Chile cut its quotas?", "number") > 0
+    assert _support(answerer, c, "By what percentage did Peru cut its quotas?", "number") == 0.0
+
+
+def test_a_question_comparing_figures_may_be_answered_by_the_comparison(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["Chile's fleet, 90 ships, is three times bigger than the Peruvian Navy."], 0)
+    q = "What size does the report give for Chile's fleet when comparing it with the Peruvian Navy?"
+    assert _support(answerer, c, q, "number") > 0.0
+    assert _support(answerer, c, "What size is the Peruvian Navy?", "number") == 0.0
 
 
 def test_a_versus_question_is_one_question_for_each_side():
