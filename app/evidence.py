@@ -445,6 +445,9 @@ _COUNT_GROUPS = (
     ("subma", "warsh", "vesse"),
     ("plane", "aircr", "jets", "fight"),
     ("aircr", "plane", "jets", "fight"),
+    ("autho", "write", "contr"),
+    ("write", "autho", "contr"),
+    ("contr", "autho", "write"),  # "How many contributors ...?": "The four authors"
 )
 COUNT_SYNONYMS = {group[0]: group[1:] for group in _COUNT_GROUPS}
 

@@ -218,7 +218,7 @@ _SCENE = re.compile(
     r"^\s*(?:when|if|once|after|before|since|as|now that"
     # or where: "In the acknowledgments of the volume, who is named as ...?"
     r"|(?:in|on|at|within|across|throughout|during|among|under)(?![^,?]*\b(?:which|what|whom|whose|how)\b))"
-    r"\b[^,?]{3,}?,\s+(?=(?:what|which|who|whom|whose|how|why|where|when)\b)",
+    r"\b[^,?]{3,}?,[\"”’']?\s+(?=(?:what|which|who|whom|whose|how|why|where|when)\b)",  # "... a 'quasi-alliance,' what"
     re.I,
 )
 
@@ -231,6 +231,14 @@ _ASK_SOURCES = re.compile(
 )
 
 
+# "Where do Tokyo and New Delhi part ways on the treaty?": on which point, not in which place
+_FIGURATIVE_WHERE = re.compile(
+    r"^\s*where\b[^?]*\b(?:part(?:s|ed)? ways|part(?:s|ed)? company|differ|disagree|diverge|stand|stands|fall short|falls short)\b",
+    re.I,
+)
+_MEANING = re.compile(r"\b(?:mean|means|meant|meaning|translat\w*)\b", re.I)
+
+
 def answer_kind(question: str) -> str | None:
     if _ASK_SOURCES.match(question):
         return None
@@ -240,8 +248,8 @@ def answer_kind(question: str) -> str | None:
     if scene := _SCENE.match(question):
         question = question[scene.end() :]
     noun = _focus(question)
-    if noun and noun not in _GENERIC_ROLES and not ASK_ABBREVIATION.search(question):
-        return "name"  # "the full name of X" asks for a gloss
+    if noun and noun not in _GENERIC_ROLES and not ASK_ABBREVIATION.search(question) and not _MEANING.search(question):
+        return "name"  # "the full name of X" asks for a gloss; "What does the name of X mean?" its sense
     if _WHO_IS_NAME.match(question):
         return None  # "Who is Yoko Hirose?" asks who she is: her post, not another name
     if noun in _GENERIC_ROLES:
@@ -255,7 +263,7 @@ def answer_kind(question: str) -> str | None:
         ("reason", _ASK_REASON),
         ("named", _ASK_NAMED),
     ):
-        if pattern.search(question):
+        if pattern.search(question) and not (kind == "place" and _FIGURATIVE_WHERE.match(question)):
             return kind
     if not _WH_WORD.search(question):  # a search-box query: "number of Abe-Putin meetings by 2014"
         for kind, pattern in _KEYWORD_KINDS:

@@ -88,6 +88,29 @@ def test_a_models_designation_names_the_hardware_asked_for():
     assert not has_kind("Chile has long negotiated to buy Norwegian aircraft.", "named", q)
 
 
+def test_authors_count_contributors():
+    q = "How many contributors wrote the volume's essays?"
+    assert has_kind("The four authors are scholars of the region.", "number", q)
+    assert not has_kind("The four chapters cover the region.", "number", q)
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What does the name of Nordmann's 'fiskeri for alle' plan mean?", None),  # its sense, not a name
+        ("What is the name of the Chilean minister who signed the pact?", "name"),
+        ("Where do Oslo and Santiago part ways on the fisheries treaty?", None),  # on which point
+        ("Where does Norway stand on the whaling moratorium?", None),
+        ("Where did Nordmann and Soto meet in 2016?", "place"),
+        # a scene ending in a quotation: 'call it a "partnership," what do they mean'
+        ('When Chilean officials call the pact a "partnership," what do they mean?', None),
+        ('When Chilean officials call the pact a "partnership," when was it signed?', "date"),
+    ],
+)
+def test_kinds_of_meaning_and_figurative_where(question, kind):
+    assert answer_kind(question) == kind
+
+
 def test_compound_question_with_in_how_many_is_split():
     q = "How many ports does the plan name, and in how many years will they be built?"
     assert split_question(q) == ["How many ports does the plan name?", "In how many years will they be built?"]
