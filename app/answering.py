@@ -768,8 +768,14 @@ class Answerer:
             # China?": not "Russia ranks as the No.1 arms supplier ..., 28% ...")
             # ("the chapter on Australia" names a part of the text, not whose figure is asked)
             local = _leading_context(c)
-            if not countries_named(_TEXT_PART.sub("", question)) <= countries_referred(local):
+            asked_countries = countries_named(_TEXT_PART.sub("", question))
+            if not asked_countries <= countries_referred(local):
                 return 0.0
+            own = countries_referred(claim)
+            if asked_countries and own and not own & asked_countries:
+                return (
+                    0.0  # "China's budget increase?": "Japan's budget ... a 2.4 percent increase" under "The China Gap"
+                )
         # "How many times larger is X than Y?" asks for the comparison itself
         asks_comparison = _ASKS_COMPARISON.search(question) is not None
         if kind in ("number", "date") and compared and not asks_comparison and has_kind(compared[0], kind, question):

@@ -922,6 +922,15 @@ def test_a_countrys_figure_needs_the_country_beside_it(small_service):
     assert _support(answerer, c, q, "number") > 0.0
 
 
+def test_a_figure_the_sentence_gives_for_another_country_is_not_the_one_asked(small_service):
+    answerer = small_service.answerer
+    q = "By what percentage did Chile cut its fishing quotas in 2014?"
+    c = _candidate(["Chile's fleet shrank.", "Norway's fishing quotas were cut by 12 percent in 2014."], 1)
+    assert _support(answerer, c, q, "number") == 0.0
+    c = _candidate(["Chile's fleet shrank.", "Its fishing quotas were cut by 12 percent in 2014."], 1)
+    assert _support(answerer, c, q, "number") > 0.0
+
+
 def test_a_chapter_named_for_a_country_is_no_country_whose_figure_is_asked(small_service):
     answerer = small_service.answerer
     c = _candidate(["Trade grew.", "Chile's fishing quotas were cut by 12 percent in 2014."], 1)
