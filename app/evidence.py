@@ -511,7 +511,8 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             nouns = "|".join(re.escape(n) for w in counted for n in (w[:5], *COUNT_SYNONYMS.get(w[:5], ())))
             if "times" in counted and _ONCE_TWICE.search(text):
                 return True  # "how many times had Modi visited Japan": "had visited Japan twice"
-            return bool(re.search(rf"\b{_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})", text, re.I))
+            # not the digit of a designation ("PAC-2 systems" counts no systems)
+            return bool(re.search(rf"(?<![\w-]){_NUMBER_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})", text, re.I))
         if HOW_LONG.search(question) and not _DURATION.search(text):
             return False
         if HOW_MUCH.search(question) and not _AMOUNT.search(text):
@@ -814,6 +815,7 @@ _EVENT_STEMS = {
     "took place": ("took place", "take place", "taken place", "held", "happen", "occur"),
     "clos": ("clos", "end", "conclu"),
     "complet": ("complet", "finish"),
+    "finish": ("finish", "complet"),
     "resum": ("resum", "restart", "reviv"),
     "suspen": ("suspen", "halt", "froze", "freez"),
     "postpon": ("postpon", "delay"),

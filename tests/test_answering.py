@@ -88,6 +88,20 @@ def test_a_models_designation_names_the_hardware_asked_for():
     assert not has_kind("Chile has long negotiated to buy Norwegian aircraft.", "named", q)
 
 
+def test_the_digit_of_a_designation_counts_nothing():
+    q = "How many NH-90 helicopters will Norway sell to Chile?"
+    assert not has_kind("NH-90 helicopters will be sold by Norway to Chile.", "number", q)
+    assert has_kind("Norway will sell 12 NH-90 helicopters to Chile.", "number", q)
+
+
+def test_finishing_is_completing_as_planned():
+    from app.evidence import outcome_only_planned
+
+    q = "Did Nordmann finish building the Santiago plant in 2018 as planned?"
+    assert outcome_only_planned(q, "In 2018, Nordmann should complete construction of the Santiago plant.")
+    assert not outcome_only_planned(q, "In 2018, Nordmann completed construction of the Santiago plant.")
+
+
 def test_authors_count_contributors():
     q = "How many contributors wrote the volume's essays?"
     assert has_kind("The four authors are scholars of the region.", "number", q)
