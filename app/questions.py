@@ -16,7 +16,7 @@ _ASK_DATE = re.compile(
 _ASK_NUMBER = re.compile(
     r"\b(how many|how much|what percentage|what share|what proportion|how large|how big|how often|what number|what amount|what was the value|what is the value|how long|what figures? (?:did|does|do|was|is|were|are|has|have|had)\b)\b"
     r"|^\s*what (?:was|is|were|are)\b[^?]{0,80}\bworth\b(?!\s+\w+ing\b)"  # "What was Russia-Japan trade worth in 2012?", not "worth considering"
-    r"|\bwhat (?:was |is |were |are )?(?:the )?(?:[a-z-]+ ){0,3}(?:value|amount|size|cost|price|budget|sum|rate|population|turnover|(?:trade|export|import|sales|output|production) volume|volume of (?!the\b))\b",
+    r"|\bwhat (?:was |is |were |are )?(?:the )?(?:[a-z-]+ |[A-Z][\w-]*['’]s )?(?:[a-z-]+ ){0,2}(?:value|amount|size|cost|price|budget|sum|rate|population|turnover|(?:trade|export|import|sales|output|production) volume|volume of (?!the\b))\b",
     re.I,
 )
 _ASK_PERSON = re.compile(

@@ -116,6 +116,8 @@ def test_authors_count_contributors():
         ("Where do Oslo and Santiago part ways on the fisheries treaty?", None),  # on which point
         ("Where does Norway stand on the whaling moratorium?", None),
         ("Where did Nordmann and Soto meet in 2016?", "place"),
+        ("What was Chile's fishing budget for fiscal year 2015?", "number"),  # a possessive before the budget
+        ("What was Chile's approach to the fisheries talks?", None),
         # a scene ending in a quotation: 'call it a "partnership," what do they mean'
         ('When Chilean officials call the pact a "partnership," what do they mean?', None),
         ('When Chilean officials call the pact a "partnership," when was it signed?', "date"),
