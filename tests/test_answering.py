@@ -383,6 +383,7 @@ def test_a_name_in_brackets_after_another_is_an_alias(question, entities):
     "question, kind",
     [
         ("Which British minister signed the framework?", "person"),
+        ("Which European heads of state attended the ceremony?", "person"),
         ("Which of the experts said so?", "person"),
         ("Which country signed first?", "place"),
         ("Which framework did they sign?", "named"),
