@@ -211,6 +211,12 @@ class Answerer:
         publisher_words = {i: re.findall(r"[A-Z][\w-]+", d.meta.publisher) for i, d in index.documents.items()}
         names = [a.split()[-1] for a in self._authors] + [w for ws in publisher_words.values() for w in ws]
         self._source_names = {w for w in names if not is_generic_name_word(w)}
+        # memoised facts of corpus spans, the same for every question (see their methods)
+        self._summaries: dict[tuple[str, int, int], bool] = {}
+        self._context_spans: dict[tuple[str, int, int], tuple[int, int]] = {}
+        self._entity_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        self._relative_years: dict[tuple[str, int, int], str] = {}
+        self._passage_years: dict[tuple[str, str], bool] = {}
         self._source_documents: dict[str, set[str]] = {}  # a source's name to the documents it names
         for p in index.passages:
             for w in [a.split()[-1] for a in p.authors] + publisher_words.get(p.doc_id, []):
@@ -350,10 +356,24 @@ class Answerer:
         if said and not any(year_matches(y, s) for y in years for s in said):
             return False
         p = c.passage
-        text = " ".join([p.text, p.section, p.title, p.date[:4], *relative_years(_context(c), p.date)])
+        key = (p.passage_id, c.start, c.end)
+        relative = self._relative_years.get(key)
+        if relative is None:
+            relative = self._relative_years[key] = " ".join(relative_years(_context(c), p.date))
         # several years: a span of years, or one for each of several sources ("by 2014 (Stimson)
         # and by 2016 (Funabashi)"), any of which a sentence may speak of
-        return any(re.search(year_pattern(y), text) for y in years)
+        return any(self._year_in_passage(p, y) or re.search(year_pattern(y), relative) for y in years)
+
+    def _year_in_passage(self, p: Passage, year: str) -> bool:
+        """The year in the passage, its section or title, or the source's own year; memoised."""
+        key = (p.passage_id, year)
+        found = self._passage_years.get(key)
+        if found is None:
+            if len(self._passage_years) >= SPAN_CACHE_SIZE:
+                self._passage_years.clear()
+            text = " ".join([p.text, p.section, p.title, p.date[:4]])
+            found = self._passage_years[key] = re.search(year_pattern(year), text) is not None
+        return found
 
     # -------------------------------------------------------------- answer
 
@@ -448,9 +468,8 @@ class Answerer:
             if entities:  # the question's own names and numbers, in or beside the sentence
                 p = c.passage
                 if p.passage_id not in found:  # one scan of each passage, not one of each sentence's context
-                    low = p.text.lower()
-                    found[p.passage_id] = [[m.span() for m in self.names.pattern(e).finditer(low)] for e in entities]
-                lo, hi = _context_bounds(c)
+                    found[p.passage_id] = [self._matches(p, e) for e in entities]
+                lo, hi = self._bounds(c)
                 present = sum(any(lo <= a and b <= hi for a, b in spans) for spans in found[p.passage_id])
                 c.score += ENTITY_WEIGHT * present / len(entities)
             if named and named & set(c.passage.authors):
@@ -705,16 +724,39 @@ class Answerer:
         )
         return pattern, author_of
 
+    def _matches(self, p: Passage, entity: str) -> list[tuple[int, int]]:
+        """Where a name or number matches in a passage, memoised: questions name the same few
+        countries and people again and again, and the passages are the corpus's."""
+        key = (p.passage_id, entity)
+        spans = self._entity_spans.get(key)
+        if spans is None:
+            if len(self._entity_spans) >= SPAN_CACHE_SIZE:
+                self._entity_spans.clear()
+            spans = self._entity_spans[key] = [m.span() for m in self.names.pattern(entity).finditer(p.text.lower())]
+        return spans
+
+    def _bounds(self, c: _Candidate) -> tuple[int, int]:
+        """``_context_bounds`` of a corpus span, memoised."""
+        key = (c.passage.passage_id, c.start, c.end)
+        bounds = self._context_spans.get(key)
+        if bounds is None:
+            bounds = self._context_spans[key] = _context_bounds(c)
+        return bounds
+
     def _summarises(self, c: _Candidate) -> bool:
         """The sentence reports what another of the corpus's authors argues ("Satake suggests that
         ...", "As Yoko Hirose argues, ..."): an editor's summary of a chapter the corpus holds."""
         if not self._authors:
             return False
-        pattern, author_of = self._citing
-        return any(
-            author_of[(m.group("cited") or m.group("subject")).lower()] not in c.passage.authors
-            for m in pattern.finditer(c.text)
-        )
+        key = (c.passage.passage_id, c.start, c.end)  # a corpus span: the same answer for every question
+        found = self._summaries.get(key)
+        if found is None:
+            pattern, author_of = self._citing
+            found = self._summaries[key] = any(
+                author_of[(m.group("cited") or m.group("subject")).lower()] not in c.passage.authors
+                for m in pattern.finditer(c.text)
+            )
+        return found
 
     def _without_authors(self, text: str) -> str:
         """The sentence without the corpus's authors cited as sources: "As Michito Tsuruoka
@@ -1146,6 +1188,7 @@ ENTITY_WEIGHT = 0.1
 # A sentence ruled out by a check, or doubted by the abstention model, gives way to one scoring
 # at least this share of it whose support passes
 NEAR_TIE = 0.9
+SPAN_CACHE_SIZE = 100_000  # (passage, name) pairs kept before the memo starts afresh
 # a further sentence scores at least this share of the best's (0.8: 12 fewer key strings over the
 # 96 studied sets, 1.28 sentences an answer against 1.38; 0.6: one more)
 SECOND_RATIO = 0.7

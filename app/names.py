@@ -59,6 +59,7 @@ class NameFinder:
         self._patterns: dict[str, re.Pattern] = {}
         self._mentioned: dict[str, bool] = {}
         self._persons: dict[str, bool] = {}
+        self._named_anywhere: dict[str, bool] = {}
         self._initialisms: dict[str, Counter[str]] | None = None  # built on first use
         # the corpus's words in lower case, and its capitalised words inside a sentence, on first use
         self._lower_words: set[str] | None = None
@@ -71,12 +72,22 @@ class NameFinder:
         for m in _CAPITAL_RUN.finditer(question):
             words = [w for w in m.group(0).split() if w[:1].isupper()]
             initials = "".join(w[0] for w in words)
-            if self.named_in(m.group(0), self._corpus_text):
+            if self._in_corpus(m.group(0)):
                 continue
             abbr = self._abbreviation_by_initials(initials)
             if abbr:
                 out = [e for e in out if e not in words] + [abbr]
         return self._merge_names(question, out)
+
+    def _in_corpus(self, name: str) -> bool:
+        """``named_in`` the whole corpus, memoised: a scan of all its text each time was most of a
+        question's cost here."""
+        known = self._named_anywhere.get(name)
+        if known is None:
+            if len(self._named_anywhere) > 10_000:
+                self._named_anywhere.clear()
+            known = self._named_anywhere[name] = self.named_in(name, self._corpus_text)
+        return known
 
     def _abbreviation_by_initials(self, initials: str) -> str | None:
         """The abbreviation the corpus uses for a name of these initials: the initials themselves,

@@ -1927,3 +1927,28 @@ def test_a_sentence_sharing_no_word_is_ruled_out_only_for_words_the_corpus_lacks
     assert _support(answerer, c, "Do patrol boats cover the northern straits every winter?", None) > 0.0
     # words the corpus never uses: no judgement to make
     assert _support(answerer, c, "Почему квоты сократили?", None) == 0.0
+
+
+def test_memoised_span_facts_give_the_same_answers_on_a_second_asking(small_settings, fake_embedder):
+    """The answerer memoises facts of corpus spans across questions; a warm answerer must answer
+    exactly as a fresh one does, whatever was asked before."""
+    from app.service import Service
+
+    questions = [
+        "Why were fishing quotas cut in 2014?",
+        "Which waters does the Japan Coast Guard patrol?",
+        "By what percentage were quotas cut in 2014?",
+        "Who signed the fisheries pact?",
+    ]
+    warm = Service.load(small_settings, fake_embedder)
+    for q in questions:
+        warm.ask(q)
+    for q in reversed(questions):
+        fresh = Service.load(small_settings, fake_embedder).ask(q)
+        again = warm.ask(q)
+        assert (again.text, again.grounded, [c.quote for c in again.citations]) == (
+            fresh.text,
+            fresh.grounded,
+            [c.quote for c in fresh.citations],
+        )
+    assert warm.answerer._context_spans  # the memo was used

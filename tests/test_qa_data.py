@@ -113,6 +113,10 @@ ANSWERABLE = {
     "blind93.jsonl": "cx",
     "blind95.jsonl": "cz",
     "blind97.jsonl": "db",
+    "blind104.jsonl": "di",
+    "blind105.jsonl": "dj",
+    "blind106.jsonl": "dk",
+    "blind107.jsonl": "dl",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -216,6 +220,10 @@ UNANSWERABLE = {
     "blind93_unanswerable.jsonl": "cxu",
     "blind95_unanswerable.jsonl": "czu",
     "blind97_unanswerable.jsonl": "dbu",
+    "blind104_unanswerable.jsonl": "diu",
+    "blind105_unanswerable.jsonl": "dju",
+    "blind106_unanswerable.jsonl": "dku",
+    "blind107_unanswerable.jsonl": "dlu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
