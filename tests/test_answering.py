@@ -63,35 +63,50 @@ def test_counted_noun_skips_adjectives(question, noun):
     assert counted_noun(question) == noun
 
 
-def test_a_count_must_count_the_thing_asked():
-    q = "How many Danish warships visited Oslo in 2017?"
-    assert not has_kind("In November 2017, Denmark's navy ran its 17th rescue exercise.", "number", q)
-    assert has_kind("Three Danish warships called at Oslo that year.", "number", q)
-
-
-def test_once_and_twice_count_times():
-    q = "How many times had Nordmann visited Chile before 2010?"
-    assert has_kind("Nordmann, who had visited Chile twice, became minister in 2010.", "number", q)
-    assert not has_kind("Nordmann visited Chile before becoming minister.", "number", q)
-
-
-def test_how_much_is_answered_by_a_share_in_per_cent():
-    q = "How much had support for the fisheries pact fallen by 2014?"
-    assert has_kind("Support had fallen from 60 per cent in 2001 to 40 per cent in 2014.", "number", q)
-    assert not has_kind("Support had fallen by 2014, from 2001.", "number", q)
-
-
-def test_a_models_designation_names_the_hardware_asked_for():
-    q = "Which Norwegian aircraft has Chile been negotiating to buy?"
-    # a designation whose letters are a country's short form ("US-2") is still a name
-    assert has_kind("Chile has long negotiated to buy the Norwegian patrol aircraft US-2.", "named", q)
-    assert not has_kind("Chile has long negotiated to buy Norwegian aircraft.", "named", q)
-
-
-def test_the_digit_of_a_designation_counts_nothing():
-    q = "How many NH-90 helicopters will Norway sell to Chile?"
-    assert not has_kind("NH-90 helicopters will be sold by Norway to Chile.", "number", q)
-    assert has_kind("Norway will sell 12 NH-90 helicopters to Chile.", "number", q)
+@pytest.mark.parametrize(
+    "question, kind, holds, lacks",
+    [
+        (
+            "How many Danish warships visited Oslo in 2017?",
+            "number",
+            "Three Danish warships called at Oslo that year.",
+            "In November 2017, Denmark's navy ran its 17th rescue exercise.",
+        ),
+        (
+            "How many times had Nordmann visited Chile before 2010?",  # "twice" counts times
+            "number",
+            "Nordmann, who had visited Chile twice, became minister in 2010.",
+            "Nordmann visited Chile before becoming minister.",
+        ),
+        (
+            "How much had support for the fisheries pact fallen by 2014?",  # "per cent" is an amount
+            "number",
+            "Support had fallen from 60 per cent in 2001 to 40 per cent in 2014.",
+            "Support had fallen by 2014, from 2001.",
+        ),
+        (
+            "Which Norwegian aircraft has Chile been negotiating to buy?",
+            "named",  # a designation whose letters are a country's short form ("US-2") is still a name
+            "Chile has long negotiated to buy the Norwegian patrol aircraft US-2.",
+            "Chile has long negotiated to buy Norwegian aircraft.",
+        ),
+        (
+            "How many NH-90 helicopters will Norway sell to Chile?",  # the digit of a designation counts nothing
+            "number",
+            "Norway will sell 12 NH-90 helicopters to Chile.",
+            "NH-90 helicopters will be sold by Norway to Chile.",
+        ),
+        (
+            "How many contributors wrote the volume's essays?",  # authors count contributors
+            "number",
+            "The four authors are scholars of the region.",
+            "The four chapters cover the region.",
+        ),
+    ],
+)
+def test_a_sentence_holds_the_kind_of_answer_asked(question, kind, holds, lacks):
+    assert has_kind(holds, kind, question)
+    assert not has_kind(lacks, kind, question)
 
 
 def test_finishing_is_completing_as_planned():
@@ -100,12 +115,6 @@ def test_finishing_is_completing_as_planned():
     q = "Did Nordmann finish building the Santiago plant in 2018 as planned?"
     assert outcome_only_planned(q, "In 2018, Nordmann should complete construction of the Santiago plant.")
     assert not outcome_only_planned(q, "In 2018, Nordmann completed construction of the Santiago plant.")
-
-
-def test_authors_count_contributors():
-    q = "How many contributors wrote the volume's essays?"
-    assert has_kind("The four authors are scholars of the region.", "number", q)
-    assert not has_kind("The four chapters cover the region.", "number", q)
 
 
 @pytest.mark.parametrize(
@@ -930,22 +939,19 @@ def test_a_sentence_ruled_out_gives_way_to_a_near_tie_that_passes(
     assert ("signed the pact" in answer.text) == answered
 
 
-def test_a_countrys_figure_needs_the_country_beside_it(small_service):
-    answerer = small_service.answerer
+@pytest.mark.parametrize(
+    "sentences, supported",
+    [
+        (["Norway's trade grew.", "Fishing quotas were cut by 12 percent in 2014."], False),
+        (["Chile's fleet shrank.", "Fishing quotas were cut by 12 percent in 2014."], True),
+        # the sentence gives the figure for another country, whatever the one before names
+        (["Chile's fleet shrank.", "Norway's fishing quotas were cut by 12 percent in 2014."], False),
+        (["Chile's fleet shrank.", "Its fishing quotas were cut by 12 percent in 2014."], True),
+    ],
+)
+def test_a_countrys_figure_needs_the_country_beside_it(small_service, sentences, supported):
     q = "By what percentage did Chile cut its fishing quotas in 2014?"
-    c = _candidate(["Norway's trade grew.", "Fishing quotas were cut by 12 percent in 2014."], 1)
-    assert _support(answerer, c, q, "number") == 0.0
-    c = _candidate(["Chile's fleet shrank.", "Fishing quotas were cut by 12 percent in 2014."], 1)
-    assert _support(answerer, c, q, "number") > 0.0
-
-
-def test_a_figure_the_sentence_gives_for_another_country_is_not_the_one_asked(small_service):
-    answerer = small_service.answerer
-    q = "By what percentage did Chile cut its fishing quotas in 2014?"
-    c = _candidate(["Chile's fleet shrank.", "Norway's fishing quotas were cut by 12 percent in 2014."], 1)
-    assert _support(answerer, c, q, "number") == 0.0
-    c = _candidate(["Chile's fleet shrank.", "Its fishing quotas were cut by 12 percent in 2014."], 1)
-    assert _support(answerer, c, q, "number") > 0.0
+    assert (_support(small_service.answerer, _candidate(sentences, 1), q, "number") > 0.0) == supported
 
 
 def test_a_chapter_named_for_a_country_is_no_country_whose_figure_is_asked(small_service):
