@@ -109,6 +109,14 @@ def test_a_sentence_holds_the_kind_of_answer_asked(question, kind, holds, lacks)
     assert not has_kind(lacks, kind, question)
 
 
+def test_a_designation_is_no_persons_name():
+    from app.evidence import _person_named
+
+    q = "Which minister approved the export?"
+    assert _person_named("Minister Kari Nordmann approved the export of the P-3C.", q)
+    assert not _person_named("The minister approved the export of the P-3C.", q)
+
+
 def test_finishing_is_completing_as_planned():
     from app.evidence import outcome_only_planned
 
