@@ -356,24 +356,20 @@ class Answerer:
         if said and not any(year_matches(y, s) for y in years for s in said):
             return False
         p = c.passage
-        key = (p.passage_id, c.start, c.end)
-        relative = self._relative_years.get(key)
-        if relative is None:
-            relative = self._relative_years[key] = " ".join(relative_years(_context(c), p.date))
+        relative = _memo(
+            self._relative_years, (p.passage_id, c.start, c.end), lambda: " ".join(relative_years(_context(c), p.date))
+        )
         # several years: a span of years, or one for each of several sources ("by 2014 (Stimson)
         # and by 2016 (Funabashi)"), any of which a sentence may speak of
         return any(self._year_in_passage(p, y) or re.search(year_pattern(y), relative) for y in years)
 
     def _year_in_passage(self, p: Passage, year: str) -> bool:
         """The year in the passage, its section or title, or the source's own year; memoised."""
-        key = (p.passage_id, year)
-        found = self._passage_years.get(key)
-        if found is None:
-            if len(self._passage_years) >= SPAN_CACHE_SIZE:
-                self._passage_years.clear()
-            text = " ".join([p.text, p.section, p.title, p.date[:4]])
-            found = self._passage_years[key] = re.search(year_pattern(year), text) is not None
-        return found
+
+        def search() -> bool:
+            return re.search(year_pattern(year), " ".join([p.text, p.section, p.title, p.date[:4]])) is not None
+
+        return _memo(self._passage_years, (p.passage_id, year), search)
 
     # -------------------------------------------------------------- answer
 
@@ -727,36 +723,30 @@ class Answerer:
     def _matches(self, p: Passage, entity: str) -> list[tuple[int, int]]:
         """Where a name or number matches in a passage, memoised: questions name the same few
         countries and people again and again, and the passages are the corpus's."""
-        key = (p.passage_id, entity)
-        spans = self._entity_spans.get(key)
-        if spans is None:
-            if len(self._entity_spans) >= SPAN_CACHE_SIZE:
-                self._entity_spans.clear()
-            spans = self._entity_spans[key] = [m.span() for m in self.names.pattern(entity).finditer(p.text.lower())]
-        return spans
+        return _memo(
+            self._entity_spans,
+            (p.passage_id, entity),
+            lambda: [m.span() for m in self.names.pattern(entity).finditer(p.text.lower())],
+        )
 
     def _bounds(self, c: _Candidate) -> tuple[int, int]:
         """``_context_bounds`` of a corpus span, memoised."""
-        key = (c.passage.passage_id, c.start, c.end)
-        bounds = self._context_spans.get(key)
-        if bounds is None:
-            bounds = self._context_spans[key] = _context_bounds(c)
-        return bounds
+        return _memo(self._context_spans, (c.passage.passage_id, c.start, c.end), lambda: _context_bounds(c))
 
     def _summarises(self, c: _Candidate) -> bool:
         """The sentence reports what another of the corpus's authors argues ("Satake suggests that
         ...", "As Yoko Hirose argues, ..."): an editor's summary of a chapter the corpus holds."""
         if not self._authors:
             return False
-        key = (c.passage.passage_id, c.start, c.end)  # a corpus span: the same answer for every question
-        found = self._summaries.get(key)
-        if found is None:
-            pattern, author_of = self._citing
-            found = self._summaries[key] = any(
+        pattern, author_of = self._citing
+        return _memo(  # a corpus span: the same answer for every question
+            self._summaries,
+            (c.passage.passage_id, c.start, c.end),
+            lambda: any(
                 author_of[(m.group("cited") or m.group("subject")).lower()] not in c.passage.authors
                 for m in pattern.finditer(c.text)
-            )
-        return found
+            ),
+        )
 
     def _without_authors(self, text: str) -> str:
         """The sentence without the corpus's authors cited as sources: "As Michito Tsuruoka
@@ -813,11 +803,10 @@ class Answerer:
             asked_countries = countries_named(_TEXT_PART.sub("", question))
             if not asked_countries <= countries_referred(local):
                 return 0.0
+            # "China's budget increase?": not "Japan's budget ... a 2.4 percent increase" under "The China Gap"
             own = countries_referred(claim)
             if asked_countries and own and not own & asked_countries:
-                return (
-                    0.0  # "China's budget increase?": "Japan's budget ... a 2.4 percent increase" under "The China Gap"
-                )
+                return 0.0
         # "How many times larger is X than Y?" asks for the comparison itself
         asks_comparison = _ASKS_COMPARISON.search(question) is not None
         if kind in ("number", "date") and compared and not asks_comparison and has_kind(compared[0], kind, question):
@@ -1188,7 +1177,7 @@ ENTITY_WEIGHT = 0.1
 # A sentence ruled out by a check, or doubted by the abstention model, gives way to one scoring
 # at least this share of it whose support passes
 NEAR_TIE = 0.9
-SPAN_CACHE_SIZE = 100_000  # (passage, name) pairs kept before the memo starts afresh
+SPAN_CACHE_SIZE = 100_000  # entries a memo of corpus spans keeps before it starts afresh (see _memo)
 # a further sentence scores at least this share of the best's (0.8: 12 fewer key strings over the
 # 96 studied sets, 1.28 sentences an answer against 1.38; 0.6: one more)
 SECOND_RATIO = 0.7
@@ -1198,6 +1187,16 @@ OTHER_SOURCE_RATIO = 0.9
 
 SIM_WEIGHT, OVERLAP_WEIGHT, RANK_WEIGHT = 0.5, 0.3, 0.1  # a sentence's score: its similarity, words, passage rank
 SECTION_BONUS = 0.1  # the question names the sentence's part of the text ("the note", "the preface")
+
+
+def _memo(cache: dict, key, compute):
+    """``cache[key]``, computed once: the facts of corpus spans that no question changes."""
+    value = cache.get(key)
+    if value is None:
+        if len(cache) >= SPAN_CACHE_SIZE:
+            cache.clear()
+        value = cache[key] = compute()
+    return value
 
 
 @functools.lru_cache(maxsize=512)
