@@ -59,7 +59,6 @@ class NameFinder:
         self._patterns: dict[str, re.Pattern] = {}
         self._mentioned: dict[str, bool] = {}
         self._persons: dict[str, bool] = {}
-        self._named_anywhere: dict[str, bool] = {}
         self._initialisms: dict[str, Counter[str]] | None = None  # built on first use
         # the corpus's words in lower case, and its capitalised words inside a sentence, on first use
         self._lower_words: set[str] | None = None
@@ -72,22 +71,12 @@ class NameFinder:
         for m in _CAPITAL_RUN.finditer(question):
             words = [w for w in m.group(0).split() if w[:1].isupper()]
             initials = "".join(w[0] for w in words)
-            if self._in_corpus(m.group(0)):
+            if self.mentioned(m.group(0)):
                 continue
             abbr = self._abbreviation_by_initials(initials)
             if abbr:
                 out = [e for e in out if e not in words] + [abbr]
         return self._merge_names(question, out)
-
-    def _in_corpus(self, name: str) -> bool:
-        """``named_in`` the whole corpus, memoised: a scan of all its text each time was most of a
-        question's cost here."""
-        known = self._named_anywhere.get(name)
-        if known is None:
-            if len(self._named_anywhere) > 10_000:
-                self._named_anywhere.clear()
-            known = self._named_anywhere[name] = self.named_in(name, self._corpus_text)
-        return known
 
     def _abbreviation_by_initials(self, initials: str) -> str | None:
         """The abbreviation the corpus uses for a name of these initials: the initials themselves,
@@ -153,21 +142,20 @@ class NameFinder:
         """The question's names that the corpus never mentions in any form (itself, a stem, an
         abbreviation or its expansion, a capital for its country). A hyphenated pair counts as
         mentioned when each capitalised part is ("Abe-Putin"). Numbers are left to the year check."""
-        out = []
-        for e in entities:
-            if not any(ch.isalpha() for ch in e):
-                continue
-            found = self._mentioned.get(e)
+        return [e for e in entities if any(ch.isalpha() for ch in e) and not self.mentioned(e)]
+
+    def mentioned(self, e: str) -> bool:
+        """The name somewhere in the corpus, in any of its forms; memoised, as a scan of all the
+        corpus's text each time was most of a question's cost."""
+        found = self._mentioned.get(e)
+        if found is None:
+            found = self._in_vocabulary(e)
             if found is None:
-                found = self._in_vocabulary(e)
-                if found is None:
-                    found = self.named_in(e, self._corpus_text)
-                if len(self._mentioned) > 10_000:  # queries are open-ended: keep the memo bounded
-                    self._mentioned.clear()
-                self._mentioned[e] = found
-            if not found:
-                out.append(e)
-        return out
+                found = self.named_in(e, self._corpus_text)
+            if len(self._mentioned) > 10_000:  # queries are open-ended: keep the memo bounded
+                self._mentioned.clear()
+            self._mentioned[e] = found
+        return found
 
     def share_present(self, entities: list[str], evidence: str, *, passage: str = "", sentence: str = "") -> float:
         """Share of the question's entities (names, numbers) the evidence names. A person the
