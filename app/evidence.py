@@ -118,7 +118,7 @@ _DURATION = re.compile(
 _MONEY = re.compile(r"[$€£¥]|\b(?:USD|dollars?|yen|rubles?|roubles?|euros?)\b", re.I)
 _AMOUNT = re.compile(
     r"[$€£¥]|\b(USD|dollars?|yen|rubles?|roubles?|euros?|billion|million|trillion|per ?cent|double[sd]?|triple[sd]?"
-    r"|quadruple[sd]?|[\w-]+fold|times)\b|%",
+    r"|quadruple[sd]?|[\w-]+fold|times)\b|%|\b(?:a|one|two)[ -](?:thirds?|quarters?|half)\b",
     re.I,
 )
 _NUMBER_WORDS = r"(?:\d[\d,.]*(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?)"
@@ -227,7 +227,7 @@ _INSTITUTION_WORDS = set(
     group guard initiative institute island islands ministry navy office organisation organization
     parliament partnership party plan policy programme program project republic sea ocean security
     staff strategy summit territories treaty union university vision war
-    station olympics games fleet exercise exercises society college academy school route zone base
+    headquarters secretariat station olympics games fleet exercise exercises society college academy school route zone base
     theatre theater hall palace cathedral square hotel tower building stadium museum airport
     east west north south central middle asia europe africa america pacific atlantic arctic
     """.split()

@@ -330,7 +330,10 @@ def counted_nouns(question: str) -> list[str]:
 
 ASK_DAY = re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|day)s?\b", re.I)
 ASK_MONTH = re.compile(r"\b(?:what|which) month\b", re.I)
-ASK_LOCATION = re.compile(rf"^\s*where\b|\b(which|what) {_MODIFIERS}(city|town|place|location|venue|port|base)\b", re.I)
+ASK_LOCATION = re.compile(
+    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(city|town|place|location|venue|port|base|sea|waters|ocean|region|island|prefecture|province)\b",
+    re.I,
+)
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
 # "What was the dollar value of ...?": a sum of money, not a share
 ASK_MONEY = re.compile(
@@ -338,7 +341,7 @@ ASK_MONEY = re.compile(
     re.I,
 )
 HOW_MUCH = re.compile(
-    r"\b(how much|what (?:was |is |were |are )?(?:the )?(?:[a-z-]+ )?(?:value|amount|size|cost|volume|price|budget|sum))\b",
+    r"\b(how much|how (?:large|big)|what (?:was |is |were |are )?(?:the )?(?:[a-z-]+ )?(?:value|amount|size|cost|volume|price|budget|sum))\b",
     re.I,
 )
 ASK_SHARE = re.compile(

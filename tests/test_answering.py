@@ -102,6 +102,30 @@ def test_counted_noun_skips_adjectives(question, noun):
             "The four authors are scholars of the region.",
             "The four chapters cover the region.",
         ),
+        (
+            "How large a loan did Norway grant Chile at the 2014 summit?",  # "how large" asks an amount
+            "number",
+            "At the summit Norway granted Chile a loan of $2 billion.",
+            "Nordmann and Soto met Sept. 1, 2014, at the summit and agreed on a loan.",  # a day counts nothing
+        ),
+        (
+            "How big is Chile's fishing fleet compared with Norway's?",  # a fraction is an amount too
+            "number",
+            "Chile's fishing fleet is merely a third the size of Norway's.",
+            "Chile's fishing fleet, founded in 1950, is smaller than Norway's.",
+        ),
+        (
+            "In which sea was the 17th Norway-Chile rescue drill held?",  # a sea is a place the drill is in
+            "place",
+            "In 2017 the 17th Norway-Chile rescue drill was held in the Barents Sea.",
+            "In 2017 Norway's Arctic Navy and the Chilean Navy held the 17th rescue drill.",
+        ),
+        (
+            "Who was the Secretary General's envoy on fisheries whom the Norwegian officer advised?",
+            "person",  # "Headquarters" is no one's name
+            "At UN Headquarters, the Norwegian officer advised the envoy on fisheries, Ana Soto.",
+            "At UN Headquarters, a Norwegian officer advised the Secretary General's envoy on fisheries.",
+        ),
     ],
 )
 def test_a_sentence_holds_the_kind_of_answer_asked(question, kind, holds, lacks):
