@@ -52,6 +52,7 @@ from .evidence import (
     reference_names_editor,
     reference_spans,
     relative_years,
+    specifics_not_given,
     value_near_terms,
     values_differ,
     year_matches,
@@ -792,6 +793,8 @@ class Answerer:
             return 0.0  # "What did they agree at the forum?": "will meet at the planned forum"
         if list_not_given(asked, c.text):
             return 0.0  # "What are the five priority areas?": "... in five priority areas and agreed ..."
+        if kind is None and specifics_not_given(asked, c.text):
+            return 0.0  # "What specific sanctions?": "Japan only activated very light sanctions"
         if kind and other_ordinal(question, c.text):
             return 0.0  # "the first joint exercise": "the 17th joint exercise" is another
         if kind in ("number", "date"):

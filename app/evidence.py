@@ -955,6 +955,23 @@ def list_not_given(question: str, text: str) -> bool:
     return items < n - 1
 
 
+# "What specific measures ...?", "Which concrete steps ...?": the particulars, not the thing named
+_SPECIFICS_ASKED = re.compile(r"\b(?:what|which) (?:specific|concrete|particular) [a-z]", re.I)
+_RECOMMENDATION_ASKED = re.compile(r"\b(?:should|recommend\w*|propos\w*|suggest\w*|urg\w*|advis\w*)\b", re.I)
+# particulars given: an example, a list, or what follows a colon
+_PARTICULARS = re.compile(
+    r"\bsuch as\b|\binclud\w*|\bnamely\b|\bfor (?:example|instance)\b|[:;]|\w, [\w -]+,? and\b", re.I
+)
+
+
+def specifics_not_given(question: str, text: str) -> bool:
+    """For "What specific sanctions did Japan impose?": a sentence that names the sanctions
+    ("Japan only activated very light sanctions") without an example or a list of them."""
+    if _RECOMMENDATION_ASKED.search(question):
+        return False  # "What specific steps should Japan take?": a recommendation is itself the answer
+    return bool(_SPECIFICS_ASKED.search(question)) and not _PARTICULARS.search(text)
+
+
 _BLOCS = {  # bodies that act as a country does: "Japan and the EU held ...", not "Japan and NATO"
     "EU": re.compile(r"\bEU\b|\bEuropean Union\b"),
     "NATO": re.compile(r"\bNATO\b|\bNorth Atlantic Treaty Organi[sz]ation\b"),

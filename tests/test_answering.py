@@ -1052,6 +1052,18 @@ def test_a_list_asked_for_needs_its_items():
     assert not event_missing("When did the pact enter into force?", "The pact entered into force in 2016.")
 
 
+def test_specifics_asked_need_an_example_or_a_list():
+    from app.evidence import specifics_not_given
+
+    q = "What specific sanctions did Chile impose on Peru?"
+    assert specifics_not_given(q, "Chile only imposed very light sanctions on Peru.")
+    assert not specifics_not_given(q, "Chile imposed sanctions such as a visa ban and an asset freeze.")
+    assert not specifics_not_given(q, "The sanctions were: a visa ban, an asset freeze and a port closure.")
+    assert not specifics_not_given("What sanctions did Chile impose?", "Chile only imposed light sanctions.")
+    # a recommendation is itself the specific step asked for
+    assert not specifics_not_given("What specific steps should Chile take?", "Chile should expand its port.")
+
+
 def test_the_role_asked_is_not_filled_by_the_questions_own_name():
     q = "Who was Chile's foreign minister when Ana Soto visited Lima?"
     assert not has_kind("In 2004 Foreign Minister Ana Soto visited Lima.", "name", q)
