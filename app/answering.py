@@ -53,6 +53,7 @@ from .evidence import (
     reference_spans,
     relative_years,
     specifics_not_given,
+    title_not_given,
     value_near_terms,
     values_differ,
     year_matches,
@@ -795,6 +796,8 @@ class Answerer:
             return 0.0  # "What are the five priority areas?": "... in five priority areas and agreed ..."
         if kind is None and specifics_not_given(asked, c.text):
             return 0.0  # "What specific sanctions?": "Japan only activated very light sanctions"
+        if title_not_given(asked, c.text):
+            return 0.0  # "What was the title of the speech?": "Abe gave a speech to Parliament"
         if kind and other_ordinal(question, c.text):
             return 0.0  # "the first joint exercise": "the 17th joint exercise" is another
         if kind in ("number", "date"):

@@ -972,6 +972,20 @@ def specifics_not_given(question: str, text: str) -> bool:
     return bool(_SPECIFICS_ASKED.search(question)) and not _PARTICULARS.search(text)
 
 
+# "What was the title of her dissertation?": a title, quoted or announced, that the question does not give
+_TITLE_ASKED = re.compile(r"\b(?:what|which) (?:is|was|were) the (?:full |exact |official )?titles? of\b", re.I)
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]|\b(?:titled|entitled)\s+(\S+(?:\s+\S+){0,3})")
+
+
+def title_not_given(question: str, text: str) -> bool:
+    """For "What was the title of the speech?": no quoted title (nor "titled ...") in the sentence
+    beyond what the question quotes itself."""
+    if not _TITLE_ASKED.search(question):
+        return False
+    asked = question.lower()
+    return not any((m.group(1) or m.group(2)).lower() not in asked for m in _QUOTED.finditer(text))
+
+
 _BLOCS = {  # bodies that act as a country does: "Japan and the EU held ...", not "Japan and NATO"
     "EU": re.compile(r"\bEU\b|\bEuropean Union\b"),
     "NATO": re.compile(r"\bNATO\b|\bNorth Atlantic Treaty Organi[sz]ation\b"),

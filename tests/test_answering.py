@@ -1064,6 +1064,17 @@ def test_specifics_asked_need_an_example_or_a_list():
     assert not specifics_not_given("What specific steps should Chile take?", "Chile should expand its port.")
 
 
+def test_a_title_asked_for_needs_a_quoted_title():
+    from app.evidence import title_not_given
+
+    q = "What was the title of Ana Soto's 2014 speech in Lima?"
+    assert title_not_given(q, "In 2014 Ana Soto gave a speech in Lima on trade.")
+    assert not title_not_given(q, 'Ana Soto, "A New Pacific Bridge," speech in Lima, 2014.')
+    assert not title_not_given(q, "Her speech, titled Pacific Bridges Today, was given in Lima.")
+    assert title_not_given('What is the title of "Pacific Bridges"?', 'See "Pacific Bridges".')  # its own quote
+    assert not title_not_given("What did Ana Soto say in Lima?", "Ana Soto gave a speech in Lima.")
+
+
 def test_the_role_asked_is_not_filled_by_the_questions_own_name():
     q = "Who was Chile's foreign minister when Ana Soto visited Lima?"
     assert not has_kind("In 2004 Foreign Minister Ana Soto visited Lima.", "name", q)
