@@ -117,6 +117,10 @@ ANSWERABLE = {
     "blind105.jsonl": "dj",
     "blind106.jsonl": "dk",
     "blind107.jsonl": "dl",
+    "blind108.jsonl": "dm",
+    "blind109.jsonl": "dn",
+    "blind110.jsonl": "do",
+    "blind111.jsonl": "dp",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -224,6 +228,10 @@ UNANSWERABLE = {
     "blind105_unanswerable.jsonl": "dju",
     "blind106_unanswerable.jsonl": "dku",
     "blind107_unanswerable.jsonl": "dlu",
+    "blind108_unanswerable.jsonl": "dmu",
+    "blind109_unanswerable.jsonl": "dnu",
+    "blind110_unanswerable.jsonl": "dou",
+    "blind111_unanswerable.jsonl": "dpu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
