@@ -427,10 +427,20 @@ class Answerer:
         kind = answer_kind(question)
         term = defined_term(question)
         asks_author = _ASKS_AUTHOR.search(question) or (term and any(term in a for a in self._authors))
-        if kind != "person" and not asks_author:  # "Who is Taisuke Abiru?": his blurb says who he is
+        if not asks_author:  # "Who is Taisuke Abiru?": his blurb says who he is
             # "The west should welcome ..., writes Yoichi Funabashi": a byline or an author's blurb
-            # summarises the argument; the argument's own sentences are the evidence
-            cands = [c for c in cands if not _byline(c.text, c.passage.authors)]
+            # summarises the argument; the argument's own sentences are the evidence. For "Who
+            # ...?", a blurb may give the name asked ("Abiru argues that the successor, Yoshihide
+            # Suga, ..."), but not one that names no one but its author ("According to Funabashi,
+            # which US president ...?": "..., writes Yoichi Funabashi")
+            cands = [
+                c
+                for c in cands
+                if not (
+                    (kind != "person" or not has_kind(self._without_authors(c.text), kind, question))
+                    and _byline(c.text, c.passage.authors)
+                )
+            ]
         if not cands:
             return None
         cue = cue_for(question, kind)

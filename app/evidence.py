@@ -62,6 +62,8 @@ def year_pattern(asked: str) -> str:
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH = re.compile(rf"\b({_MONTHS})\b")
+# "slated for the autumn of 2018": a season of a year dates a thing as a month does
+_SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:1[6-9]\d\d|20\d\d)\b", re.I)
 
 
 def is_month(word: str) -> bool:
@@ -502,6 +504,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         if ASK_MONTH.search(question):  # "In which month ...?": a month, not a year alone
             return any(m.group(0).lower() not in asked for m in _MONTH.finditer(text))
         found = [m.group(0) for m in YEAR.finditer(text)] + [m.group(0) for m in _MONTH.finditer(text)]
+        found += [m.group(1) for m in _SEASON.finditer(text)]
     elif kind == "number":
         counted = counted_nouns(question)
         if counted:
@@ -782,13 +785,13 @@ def countries_referred(text: str) -> set[str]:
 # Events a date is asked for, by stem: "When was the pact signed?" needs a sentence that
 # speaks of signing, not one on the pact's negotiation "since 2013"
 _EVENT_STEMS = {
-    "sign": ("sign",),
+    "sign": ("sign", "conclu"),  # an agreement is signed or concluded
     "announc": ("announc",),
     "launch": ("launch",),
     "establish": ("establish",),
     "found": ("found",),
     "ratif": ("ratif",),
-    "conclud": ("conclu",),
+    "conclud": ("conclu", "sign"),
     "adopt": ("adopt",),
     "elect": ("elect",),
     "appoint": ("appoint",),

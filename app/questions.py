@@ -179,16 +179,27 @@ def is_statement(part: str) -> bool:
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|such)\b", re.I)
 
 
-def refers_back(part: str) -> bool:
-    """Does a later sub-question point back to the first ("how did he approach Russia?")?"""
-    return _BACK_REFERENCE.search(part) is not None
+# "... on that occasion?", "When was that summit?": a demonstrative after a preposition or a verb
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:on|at|in|during|after|before|from|of|by|for|since|was|were|is|are)\s+(?:that|this|those|these)\s+[a-z]", re.I
+)
+_DEFINITE = re.compile(r"\b(?:the|that|those|these)\s+([a-z][a-z-]{3,})\b")
+
+
+def refers_back(part: str, first: str = "") -> bool:
+    """Does a later sub-question point back to the first ("how did he approach Russia?", "what
+    did the sanctions consist of?" after "When did Beijing impose sanctions on Seoul ...")?"""
+    if _BACK_REFERENCE.search(part) or _DEMONSTRATIVE.search(part):
+        return True
+    low = first.lower()
+    return any(re.search(rf"\b{re.escape(m.group(1)[:5])}", low) for m in _DEFINITE.finditer(part))
 
 
 def with_antecedent(part: str, first: str) -> str:
     """A later sub-question that points back ("When was it signed?") with the first part's names
     added in brackets ("When was it signed? (IPCP, Japan-NATO)"), so that it is searched for and
     checked against the thing it is about."""
-    if not refers_back(part):
+    if not refers_back(part, first):
         return part
     own = {e.lower() for e in question_entities(part)}
     names = [e for e in dict.fromkeys(question_entities(first)) if e.lower() not in own]

@@ -92,7 +92,7 @@ class Service:
             answers: list[Answer] = []
             unknown_antecedent = False  # "Who succeeded X, and how did he ...?" with no "who" found
             for part, vector in zip(asked, vectors[1 : len(texts)]):
-                if answers and unknown_antecedent and refers_back(parts[len(answers)]):
+                if answers and unknown_antecedent and refers_back(parts[len(answers)], parts[0]):
                     answers.append(Answer(part, NOT_COVERED, False, hits=hits))  # "he" is the unknown
                     continue
                 part_hits = self.retriever.search(part, k=k, filters=filters, query_vector=vector)

@@ -450,6 +450,22 @@ def test_which_role_questions_ask_for_a_person(question, kind):
             "What document did they release? (Modi, Abe)",
         ),
         ("When was the pact signed?", "What does IPCP stand for?", "When was the pact signed?"),  # no pointer back
+        # a demonstrative, or a definite noun the first part used, points back too
+        (
+            "When was that summit?",
+            "Which minister urged Nordmann to skip the Oslo summit?",
+            "When was that summit? (Nordmann, Oslo)",
+        ),
+        (
+            "What did the sanctions consist of?",
+            "When did Norway impose sanctions on Chile?",
+            "What did the sanctions consist of? (Norway, Chile)",
+        ),
+        (
+            "What did the report recommend?",
+            "When did Norway impose sanctions on Chile?",
+            "What did the report recommend?",
+        ),
         ("Where did Abe sign it?", "What did Abe sign?", "Where did Abe sign it?"),  # nothing new to add
     ],
 )
@@ -490,6 +506,22 @@ def test_on_what_date_asks_for_a_day():
 )
 def test_kinds_of_dates_and_full_names(question, kind):
     assert answer_kind(question) == kind
+
+
+def test_a_season_of_a_year_is_a_date():
+    q = "After the May 2018 session, when was the next council meeting expected?"
+    assert has_kind("The next meeting is slated for the autumn of 2018.", "date", q)
+    assert not has_kind("The next meeting is expected in 2018.", "date", q)  # the year is the question's
+    assert not has_kind("The next meeting is expected to fall in 2018.", "date", q)  # the verb, not the season
+
+
+def test_an_agreement_concluded_is_one_signed():
+    from app.evidence import event_missing
+
+    q = "When did Norway and Chile conclude the fisheries pact?"
+    assert not event_missing(q, "Norway and Chile signed the fisheries pact in May 2014.")
+    assert not event_missing("When was the pact signed?", "The pact was concluded in May 2014.")
+    assert event_missing(q, "Norway and Chile began talks on the fisheries pact in 2012.")
 
 
 def test_in_which_month_asks_for_a_month():
@@ -1297,6 +1329,23 @@ def test_who_is_an_author_is_answered_by_the_authors_blurb(small_service, monkey
     # asked who the author is, the blurb answers; asked about the argument, it is left out
     assert blurb in answerer.select("Who is Carl Chapter?", [], vector).candidates
     assert blurb not in answerer.select("What happened to fishing quotas?", [], vector).candidates
+
+
+def test_a_byline_naming_only_its_author_is_no_answer_to_who(small_service, monkeypatch):
+    import dataclasses
+
+    import numpy as np
+
+    answerer = small_service.answerer
+    byline = _candidate(["Oslo should welcome the talks, writes Carl Chapter", "Quotas fell."], 0)
+    blurb = _candidate(["Carl Chapter argues that minister Kari Nordmann urged Oslo to welcome the talks.", "x."], 0)
+    for c in (byline, blurb):
+        c.passage = dataclasses.replace(c.passage, authors=("Carl Chapter",))
+    monkeypatch.setattr(answerer, "candidates", lambda hits, vector, **kw: [byline, blurb])
+    vector = np.zeros(3, dtype=np.float32)
+    kept = answerer.select("According to Carl Chapter, which minister urged Oslo to welcome the talks?", [], vector)
+    # the byline names no one but its author; the blurb names the minister asked for
+    assert byline not in kept.candidates and blurb in kept.candidates
 
 
 def test_a_count_may_name_the_thing_by_the_plural_after_a_modifier():
