@@ -335,6 +335,9 @@ def reference_names_editor(reference: str, question: str) -> bool:
     return False
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+$")
+
+
 def _person_named(text: str, question: str) -> bool:
     """A run of capitalised words that may be a person's name and is not the question's own:
     not a place, a nationality, a month, an institution or an abbreviation. "Tokyo and London
@@ -351,6 +354,8 @@ def _person_named(text: str, question: str) -> bool:
             run = " ".join(parts[titled[-1] + 1 :])
         if (m.start() == 0 and " " not in run) or run.isupper() or _not_a_person(run):
             continue  # a lone first word is any sentence's capital
+        if " " not in run and _PLACE_BEFORE.search(text, 0, m.start()) and not text.startswith("'", m.end()):
+            continue  # "the poisoning in Salisbury": a place, not a person
         words = [w.strip(".'’") for w in re.split(r"[\s-]+", run) if w.strip(".'’")]
         if words[-1].lower()[:5] in given:
             continue  # "Valery Gerasimov" where the question names Gerasimov: the question's own

@@ -508,6 +508,13 @@ def test_kinds_of_dates_and_full_names(question, kind):
     assert answer_kind(question) == kind
 
 
+def test_a_lone_name_after_in_or_at_is_a_place_not_a_person():
+    q = "Which Chilean ambassador called the statement regrettable?"
+    assert not has_kind("Norway joined a statement on the poisoning in Valdrun, condemning it.", "person", q)
+    assert has_kind("Ambassador Pedro Soto in Oslo called the statement regrettable.", "person", q)
+    assert has_kind("The statement was sent to Soto, who called it regrettable.", "person", q)
+
+
 def test_a_season_of_a_year_is_a_date():
     q = "After the May 2018 session, when was the next council meeting expected?"
     assert has_kind("The next meeting is slated for the autumn of 2018.", "date", q)
