@@ -520,7 +520,9 @@ class Answerer:
         threshold = s.abstain_threshold if threshold is None else threshold
         entities = self.entities(question)
         unknown = self.names.unmentioned(entities)
-        if unknown:  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan: no scoring
+        if unknown and not _may_be_paraphrase(
+            unknown
+        ):  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan: no scoring
             return Answer(question, not_mentioned(unknown), False, hits=hits)
         sel = self.select(question, hits, query_vector, entities=entities)
         if sel is None:
@@ -969,6 +971,16 @@ _CITING_VERBS = (
 TITLE_WORDS = 3  # a work's title this long, named in a question, names the work (not "Preface")
 _ASKS_WHAT_WORK = re.compile(r"^\s*what\s+(?:is|was)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 REFERENCE_MATCH = 0.6  # share of the question's names a reference must hold to be the one asked about
+
+
+def _may_be_paraphrase(unknown: list[str]) -> bool:
+    """One plain word the corpus never uses may stand for what it names otherwise ("the Tsar's
+    empire" for Russia, "a Manhattan skyscraper" for Trump Tower): the evidence decides. An
+    acronym ("AUKUS"), a country or a name of several words is a thing the corpus does not cover."""
+    if len(unknown) != 1:
+        return False
+    word = re.sub(r"['’]s?$", "", unknown[0])
+    return " " not in word and not word.isupper() and not countries_named(word)
 
 
 def _phrase_words(phrase: str) -> list[str]:
