@@ -44,6 +44,7 @@ from .evidence import (
     is_month,
     is_title,
     list_not_given,
+    listed_without_figure,
     other_ordinal,
     other_pair,
     other_side,
@@ -804,6 +805,8 @@ class Answerer:
             return 0.0  # "Did they complete it as planned?": "they should complete it in 2018"
         if self._planned_only(asked, c.text, entities):
             return 0.0  # "What did they agree at the forum?": "will meet at the planned forum"
+        if kind == "number" and listed_without_figure(entities, c.text):
+            return 0.0  # "invest in Doctis?": "financed three projects (..., the Doctis online platform ...)"
         if list_not_given(asked, c.text):
             return 0.0  # "What are the five priority areas?": "... in five priority areas and agreed ..."
         if kind is None and specifics_not_given(asked, c.text):

@@ -972,6 +972,27 @@ _PARTICULARS = re.compile(
 )
 
 
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
+def listed_without_figure(entities: list[str], text: str) -> bool:
+    """For "How much did the platform invest in Doctis?": a name the question asks about stands
+    only in brackets that give no figure ("financed three projects (..., the Doctis online
+    platform ...)"): the sentence's figure is the whole's, not the listed item's."""
+    inside = [(m.start(), m.end(), m.group(1)) for m in _PARENTHESES.finditer(text)]
+    for e in entities:
+        if len(e) < 3 or not any(ch.isalpha() for ch in e):
+            continue
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(e)}\b", text)]
+        if not found:
+            continue
+        brackets = [next((b for b in inside if b[0] < at < b[1]), None) for at in found]
+        # a list in brackets, not a gloss ("the Regional Comprehensive Economic Partnership (RCEP)")
+        if all(b is not None and re.search(r",| and ", b[2]) and not re.search(r"\d", b[2]) for b in brackets):
+            return True
+    return False
+
+
 def specifics_not_given(question: str, text: str) -> bool:
     """For "What specific sanctions did Japan impose?": a sentence that names the sanctions
     ("Japan only activated very light sanctions") without an example or a list of them."""

@@ -526,6 +526,20 @@ def test_a_lone_name_after_in_or_at_is_a_place_not_a_person():
     assert has_kind("The statement was sent to Soto, who called it regrettable.", "person", q)
 
 
+def test_a_figure_is_not_that_of_an_item_listed_in_brackets():
+    from app.evidence import listed_without_figure
+
+    text = (
+        "The fund, set up in 2017 with USD 1 billion in capital, has financed three projects "
+        "(a Bergen port, the Fiskwave online platform and a salmon farm)."
+    )
+    assert listed_without_figure(["Fiskwave"], text)  # the billion is the fund's
+    assert not listed_without_figure(["Fiskwave"], "The fund put USD 5 million into Fiskwave (an online platform).")
+    assert not listed_without_figure(["Fiskwave"], "It financed projects (Fiskwave, USD 5 million, and a farm).")
+    # a gloss in brackets is no list
+    assert not listed_without_figure(["NFC"], "The Nordic Fisheries Council (NFC) spent USD 3 million.")
+
+
 def test_a_season_of_a_year_is_a_date():
     q = "After the May 2018 session, when was the next council meeting expected?"
     assert has_kind("The next meeting is slated for the autumn of 2018.", "date", q)
