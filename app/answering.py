@@ -48,6 +48,7 @@ from .evidence import (
     other_ordinal,
     other_pair,
     other_side,
+    percent_apart,
     outcome_only_planned,
     reference_names_author,
     reference_names_editor,
@@ -805,6 +806,8 @@ class Answerer:
             return 0.0  # "Did they complete it as planned?": "they should complete it in 2018"
         if self._planned_only(asked, c.text, entities):
             return 0.0  # "What did they agree at the forum?": "will meet at the planned forum"
+        if kind == "number" and percent_apart(asked, c.text):
+            return 0.0  # "What percentage support closer ties?": "(more than 70 percent) prefers neutrality"
         if kind == "number" and listed_without_figure(entities, c.text):
             return 0.0  # "invest in Doctis?": "financed three projects (..., the Doctis online platform ...)"
         if list_not_given(asked, c.text):

@@ -591,6 +591,27 @@ def value_near_terms(question: str, text: str, kind: str | None, *, window: int 
     return best
 
 
+_PERCENT_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per cent\b)", re.I)
+_SHARE_WORDS = {"perce", "share", "propo", "porti"}
+
+
+def percent_apart(question: str, text: str, *, window: int = 6) -> bool:
+    """For "What percentage of Australians support closer ties?": no percentage of the text stands
+    within ``window`` words of any of the question's own words ("while a majority of Australians
+    support closer ties, ... the majority (more than 70 percent) prefers neutrality")."""
+    if not _ASK_PERCENT.search(question):
+        return False
+    asked = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]{2,}", question)} - _FUNCTION_STEMS - _SHARE_WORDS
+    words = [(m.start(), m.group(0).lower()[:5]) for m in re.finditer(r"[A-Za-z][\w-]{2,}", text)]
+    figures = list(_PERCENT_FIGURE.finditer(text))
+    return bool(figures) and not any(
+        w in asked
+        for m in figures
+        for pos, w in words
+        if len((text[m.end() : pos] if pos >= m.end() else text[pos : m.start()]).split()) <= window
+    )
+
+
 _FIGURE = re.compile(
     r"[$€£¥]?\d[\d,.]*\s*(?:%|percent|per cent|billion|million|trillion|bn|m)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b",
     re.I,

@@ -540,6 +540,22 @@ def test_a_figure_is_not_that_of_an_item_listed_in_brackets():
     assert not listed_without_figure(["NFC"], "The Nordic Fisheries Council (NFC) spent USD 3 million.")
 
 
+def test_a_percentage_asked_stands_by_the_question_s_words():
+    from app.evidence import percent_apart
+
+    q = "What percentage of Norwegians support closer fishing ties with Chile?"
+    far = (
+        "Polls suggest that, while a majority of Norwegians support closer fishing ties with Chile, "
+        "there is little appetite for more, and the majority (more than 70 percent) prefers neutrality."
+    )
+    assert percent_apart(q, far)
+    assert not percent_apart(q, "Some 64 percent of Norwegians support closer fishing ties with Chile.")
+    # after the figure, within the window: "a 2.4 percent increase from the FY 2014 budget"
+    q = "By what percentage did the FY 2015 budget plan exceed the FY 2014 budget?"
+    assert not percent_apart(q, "The plan remains only a 2.4 percent increase from the FY 2014 budget.")
+    assert not percent_apart("How many boats patrol?", far)  # only a percentage asked
+
+
 def test_a_season_of_a_year_is_a_date():
     q = "After the May 2018 session, when was the next council meeting expected?"
     assert has_kind("The next meeting is slated for the autumn of 2018.", "date", q)
