@@ -563,6 +563,7 @@ class Answerer:
         if kind in ("number", "date"):
             # the same figure as other sources give it, each as of its own date
             per_doc = {best.passage.doc_id: best}
+            years = asked_years(question)
             # "how many meetings" is checked against a number counting meetings: a safer match
             ratio = 0.65 if HOW_MANY.search(question) else 0.8
             for c in cands[1:]:
@@ -570,6 +571,9 @@ class Answerer:
                     c.passage.doc_id not in per_doc
                     and c.score >= best.score * ratio
                     and has_kind(c.text, kind, question)
+                    # of the year asked, if one is ("In which month of 2018 ...?": not "its
+                    # first '2 plus 2' meeting in November 2013")
+                    and (not years or self._years_present(years, c))
                 ):
                     per_doc[c.passage.doc_id] = c
             if len(per_doc) > 1 and values_differ([c.text for c in per_doc.values()]):

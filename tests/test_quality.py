@@ -103,6 +103,18 @@ def test_several_sources_cited_with_their_dates(client, real_service):
         assert "As of" in body["answer"]
 
 
+def test_sources_set_side_by_side_speak_of_the_year_asked(client, real_service):
+    body = client.post(
+        "/api/ask", json={"question": "When in 2018 were the revived Japan-Russia 2+2 talks to take place?"}
+    )
+    body = body.json()
+    assert body["grounded"]
+    _check_citations(body, real_service)
+    passages = {p.passage_id: p for p in real_service.index.passages}
+    for c in body["citations"]:  # not another source's "two-plus-two" talks of 2014 beside them
+        assert "2018" in passages[c["passage_id"]].text or c["date"].startswith("2018")
+
+
 def test_search_filters_on_real_corpus(client):
     r = client.get("/api/search", params={"q": "Northern Territories", "author": "Hirose", "k": 5})
     assert r.status_code == 200 and r.json()["results"]
