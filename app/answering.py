@@ -150,13 +150,14 @@ def combine_answers(question: str, parts: list[str], answers: list[Answer], hits
         numbers: dict[int, int] = {}
         if all((c.passage.doc_id, c.char_start, c.char_end) in seen for c in ans.citations):
             continue  # the sentences quoted for an earlier part answer this one too
+        quoted_before = {c.n for c in ans.citations if (c.passage.doc_id, c.char_start, c.char_end) in seen}
         for c in ans.citations:
             key = (c.passage.doc_id, c.char_start, c.char_end)
             if key not in seen:
                 seen[key] = len(citations) + 1
                 citations.append(Citation(seen[key], c.passage, c.quote, c.char_start, c.char_end))
             numbers[c.n] = seen[key]
-        text = _renumber(ans.text, numbers)
+        text = _renumber(_without_quotes(ans.text, quoted_before), numbers)
         if texts and text.startswith(DIFFERENT_FIGURES) and any(t.startswith(DIFFERENT_FIGURES) for t in texts):
             text = text[len(DIFFERENT_FIGURES) :].lstrip()  # said once for the whole answer
         texts.append(text)
@@ -172,6 +173,18 @@ def combine_answers(question: str, parts: list[str], answers: list[Answer], hits
 
 
 _MARKER_RE = re.compile(r"\[(\d+)\]")
+
+
+def _without_quotes(text: str, numbers: set[int]) -> str:
+    """The answer's text without the sentences cited as ``numbers`` (quoted for an earlier part)."""
+    if not numbers:
+        return text
+    kept = [
+        m.group(0)
+        for m in re.finditer(r".*?\[(\d+)\]\s*|.+$", text, re.S)
+        if not m.group(1) or int(m.group(1)) not in numbers
+    ]
+    return "".join(kept).strip()
 
 
 def _renumber(text: str, numbers: dict[int, int]) -> str:

@@ -186,10 +186,19 @@ _DEMONSTRATIVE = re.compile(
 _DEFINITE = re.compile(r"\b(?:the|that|those|these)\s+([a-z][a-z-]{3,})\b")
 
 
+_WH_ONLY = re.compile(rf"{_WH_PHRASE}(?: exactly)?", re.I)
+
+
+def wh_only(part: str) -> bool:
+    """A later part that is a question phrase alone: "..., and in what year?", "and for how long?"."""
+    return _WH_ONLY.fullmatch(part.strip(" ?")) is not None
+
+
 def refers_back(part: str, first: str = "") -> bool:
     """Does a later sub-question point back to the first ("how did he approach Russia?", "what
-    did the sanctions consist of?" after "When did Beijing impose sanctions on Seoul ...")?"""
-    if _BACK_REFERENCE.search(part) or _DEMONSTRATIVE.search(part):
+    did the sanctions consist of?" after "When did Beijing impose sanctions on Seoul ...", "in
+    what year?")?"""
+    if _BACK_REFERENCE.search(part) or _DEMONSTRATIVE.search(part) or wh_only(part):
         return True
     low = first.lower()
     return any(re.search(rf"\b{re.escape(m.group(1)[:5])}", low) for m in _DEFINITE.finditer(part))
@@ -201,6 +210,8 @@ def with_antecedent(part: str, first: str) -> str:
     checked against the thing it is about."""
     if not refers_back(part, first):
         return part
+    if wh_only(part):  # "In what year? (who first raised the demand for ...)": asked of the whole first part
+        return f"{part} ({first.rstrip(' ?')})"
     own = {e.lower() for e in question_entities(part)}
     names = [e for e in dict.fromkeys(question_entities(first)) if e.lower() not in own]
     return f"{part} ({', '.join(names)})" if names else part

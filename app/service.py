@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .answering import NOT_COVERED, Answer, Answerer, combine_answers
 from .errors import BadRequest, DocumentNotFound
 from .index import DocumentRecord, LoadedIndex, ensure_index, load_index
-from .questions import answer_kind, refers_back, split_question, with_antecedent
+from .questions import answer_kind, refers_back, split_question, wh_only, with_antecedent
 from .retrieval import Filters, Hit, Retriever
 from .settings import Settings
 
@@ -92,8 +92,13 @@ class Service:
             answers: list[Answer] = []
             unknown_antecedent = False  # "Who succeeded X, and how did he ...?" with no "who" found
             for part, vector in zip(asked, vectors[1 : len(texts)]):
-                if answers and unknown_antecedent and refers_back(parts[len(answers)], parts[0]):
-                    answers.append(Answer(part, NOT_COVERED, False, hits=hits))  # "he" is the unknown
+                later = parts[len(answers)]
+                # "he" is the unknown; so is the whole first part's answer in "..., and in what year?"
+                if answers and (
+                    (unknown_antecedent and refers_back(later, parts[0]))
+                    or (wh_only(later) and not answers[0].grounded)
+                ):
+                    answers.append(Answer(part, NOT_COVERED, False, hits=hits))
                     continue
                 part_hits = self.retriever.search(part, k=k, filters=filters, query_vector=vector)
                 # once an earlier part is answered, the corpus covers the topic: a later part

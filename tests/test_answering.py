@@ -478,6 +478,8 @@ def test_which_role_questions_ask_for_a_person(question, kind):
             "What did the report recommend?",
         ),
         ("Where did Abe sign it?", "What did Abe sign?", "Where did Abe sign it?"),  # nothing new to add
+        # a question phrase alone asks it of the whole first part
+        ("In what year?", "Who first raised the quota demand?", "In what year? (Who first raised the quota demand)"),
     ],
 )
 def test_a_part_pointing_back_carries_the_first_parts_names(part, first, expected):
@@ -1102,6 +1104,30 @@ def test_different_figures_are_announced_once_in_a_compound_answer():
     second = Answer("b?", f"{DIFFERENT_FIGURES} As of 2016: y [1]", True, [Citation(1, c2.passage, "y", 2, 3)])
     combined = combine_answers("a vs b?", ["a?", "b?"], [first, second], [])
     assert combined.text.count(DIFFERENT_FIGURES) == 1 and "y [2]" in combined.text
+
+
+def test_in_what_year_is_asked_of_the_first_part_and_only_once_it_is_answered(small_service):
+    answer = small_service.ask("By how much were the fishing quotas cut, and in what year?")
+    assert answer.grounded and "2014" in answer.text and "does not say" not in answer.text
+    # no minister is named: the year of what that minister did is unknown too
+    answer = small_service.ask("Which minister cut the fishing quotas, and in what year?")
+    assert not answer.grounded
+
+
+def test_a_sentence_quoted_for_an_earlier_part_is_not_repeated_for_a_later_one():
+    from app.answering import Answer, Citation, combine_answers
+
+    c = _candidate(["Modi visited Oslo twice, in 2007 and 2012.", "He became premier in 2014."], 0)
+    first = Answer("a?", "Modi visited Oslo twice, in 2007 and 2012. [1]", True, [Citation(1, c.passage, "x", 0, 42)])
+    second = Answer(
+        "b?",
+        "Modi visited Oslo twice, in 2007 and 2012. [1] He became premier in 2014. [2]",
+        True,
+        [Citation(1, c.passage, "x", 0, 42), Citation(2, c.passage, "y", 43, 69)],
+    )
+    combined = combine_answers("a, and b?", ["a?", "b?"], [first, second], [])
+    assert combined.text == "Modi visited Oslo twice, in 2007 and 2012. [1] He became premier in 2014. [2]"
+    assert [x.n for x in combined.citations] == [1, 2]
 
 
 def test_a_recommendation_heading_is_quoted_with_the_paragraph_that_spells_it_out():
