@@ -1117,6 +1117,16 @@ def actor_named(question: str, text: str) -> bool:
             return True
         if after and _person_named("by " + after.group(1), question):  # "signed ... by Nordmann"
             return True
+    # "Who delivered the opening remarks?": "with opening remarks by Yohei Sasakawa"
+    obj = re.match(
+        r"\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]{4,})\b(?=\s+(?:at|in|on|of|for|to|during|with|about)\b|\s*[?,]|$)",
+        question[m.end() :],
+    )
+    if obj:
+        head = re.escape(obj.group(1).split()[-1])
+        for b in re.finditer(rf"\b{head}\s+by\s+(.{{0,60}})", text, re.I):
+            if _person_named("by " + b.group(1), question):
+                return True
     return False
 
 

@@ -336,6 +336,11 @@ def test_actor_named_for_who_did_questions():
     assert not actor_named(q, "Oslo was visited by many in May 2012.")  # no name as subject or agent
     assert not actor_named("Who founded the club?", "The Nordic Peace Foundation held a conference.")
     assert not actor_named("Who is the envoy?", "Kari Nordmann visited Oslo.")
+    # the thing done, by its doer: "Who delivered the opening remarks at the forum?"
+    q = "Who delivered the opening remarks at the Oslo forum?"
+    assert actor_named(q, "The Oslo forum opened with opening remarks by Kari Nordmann, its chair.")
+    assert not actor_named(q, "The Oslo forum opened with opening remarks on fisheries.")
+    assert not actor_named(q, "The forum's report by Kari Nordmann came later.")  # a report is not the remarks
 
 
 def test_a_share_needs_a_percentage_or_fraction():
