@@ -838,8 +838,27 @@ _EVENT_STEMS = {
     "took effect": ("effect", "into force", "in force"),
     "deliver": ("deliver", "arriv", "handed over"),
     "arriv": ("arriv", "deliver", "reach"),
-    "take place": ("took place", "take place", "taken place", "held", "happen", "occur"),
-    "took place": ("took place", "take place", "taken place", "held", "happen", "occur"),
+    # or the event dated by its own noun ("the next meeting, slated for the autumn of 2018")
+    "take place": (
+        "took place",
+        "take place",
+        "taken place",
+        "held",
+        "happen",
+        "occur",
+        "meeting",
+        "summit",
+    ),
+    "took place": (
+        "took place",
+        "take place",
+        "taken place",
+        "held",
+        "happen",
+        "occur",
+        "meeting",
+        "summit",
+    ),
     "clos": ("clos", "end", "conclu"),
     "complet": ("complet", "finish"),
     "finish": ("finish", "complet"),
@@ -1119,12 +1138,12 @@ def actor_named(question: str, text: str) -> bool:
             return True
     # "Who delivered the opening remarks?": "with opening remarks by Yohei Sasakawa"
     obj = re.match(
-        r"\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]{4,})\b(?=\s+(?:at|in|on|of|for|to|during|with|about)\b|\s*[?,]|$)",
+        r"\s+(?:(?:the|a|an|its|his|her|their)\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]{4,})\b(?=\s+(?:at|in|on|of|for|to|during|with|about|when|where|while|after|before|under|as)\b|\s*[?,]|$)",
         question[m.end() :],
     )
     if obj:
         head = re.escape(obj.group(1).split()[-1])
-        for b in re.finditer(rf"\b{head}\s+by\s+(.{{0,60}})", text, re.I):
+        for b in re.finditer(rf"\b{head}\s+by\s+(.{{0,120}})", text, re.I):
             if _person_named("by " + b.group(1), question):
                 return True
     return False

@@ -341,6 +341,8 @@ def test_actor_named_for_who_did_questions():
     assert actor_named(q, "The Oslo forum opened with opening remarks by Kari Nordmann, its chair.")
     assert not actor_named(q, "The Oslo forum opened with opening remarks on fisheries.")
     assert not actor_named(q, "The forum's report by Kari Nordmann came later.")  # a report is not the remarks
+    q = "Who delivered the opening remarks when the Oslo forum met online?"
+    assert actor_named(q, "The Oslo forum met online, with opening remarks by Kari Nordmann, its chair.")
 
 
 def test_a_share_needs_a_percentage_or_fraction():
@@ -2086,6 +2088,9 @@ def test_the_event_dated_is_the_question_s_own_verb():
     q = "When did the minister's postponed visit to Oslo eventually take place?"
     assert event_missing(q, "The minister's scheduled visit to Oslo was postponed in autumn 2014.")
     assert not event_missing(q, "The visit finally took place in May 2015.")
+    # a meeting dated by its own noun
+    q = "When was the next council meeting expected to take place?"
+    assert not event_missing(q, "The council's next meeting, slated for the autumn of 2018, matters.")
     arrive = "When did the first submarine actually arrive in Chile?"
     assert event_missing(arrive, "In 2009 Chile signed a contract for six submarines.")
     # "joint" is no joining
