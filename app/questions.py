@@ -379,6 +379,14 @@ _NAME_OF = re.compile(r"\bname of (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 _WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 
 
+# "Which NATO Secretary-General did Abe meet?": a title the answer's name stands beside
+_WHICH_ROLE = re.compile(
+    r"^\s*(?:which|what) ((?:[A-Z][\w-]*\s+){0,3}?(?:Secretary-General|Secretary General|ambassador|chairman|governor)s?)"
+    r"\s+(?:did|does|do|was|were|is|are|has|had|will|would)\b",
+    re.I,
+)
+
+
 _PARTICIPLES = set(
     "held led made built run sent given taken known set seen won brought put kept paid sold shown begun drawn written chosen".split()
 )
@@ -390,7 +398,7 @@ def _participle(word: str) -> bool:
 
 def _focus(question: str) -> str | None:
     question = core(question)  # "According to X, who was Japan's ambassador ...?" as answer_kind reads it
-    m = _NAME_OF.search(question) or _WHO_IS.search(question)
+    m = _NAME_OF.search(question) or _WHO_IS.search(question) or _WHICH_ROLE.search(question)
     if not m:
         return None
     words = m.group(1).split()
@@ -427,7 +435,7 @@ def _focus(question: str) -> str | None:
     if words and words[0].lower() in _PRONOUNS:
         return None  # "Yohei Sasakawa - who is he?": about the topic, not a role
     role = [w for w in words if not w.endswith(("'s", "'"))]  # "Japan's ambassador": the ambassador
-    if not role or (len(role) == len(words) and all(w[:1].isupper() for w in role)):
+    if not role or (m.re is not _WHICH_ROLE and len(role) == len(words) and all(w[:1].isupper() for w in role)):
         return None  # "Who was Shinzo Abe?" asks about a name, not for one
     return role[-1].lower().strip(".,")
 

@@ -30,6 +30,8 @@ from app.questions import (
         ("What is the name of the envoy the UK sent to Lima?", "envoy"),
         ("What is the name of the Chilean official quoted by El Mercurio?", None),  # any person's name
         ("Who was visiting Chile with Nordmann in 2004?", None),  # who did it, not a role
+        ("Which Nordic Council Secretary-General did Soto meet in 2014?", "secretary-general"),  # a title
+        ("Which Nordic Council did Soto address in 2014?", None),
     ],
 )
 def test_focus_noun(question, focus):
