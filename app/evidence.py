@@ -808,6 +808,8 @@ def countries_referred(text: str) -> set[str]:
     return countries_named(text) | _demonym_countries(text)
 
 
+# "took place": or the event dated by its own noun ("the next meeting, slated for the autumn of 2018")
+_TAKE_PLACE = ("took place", "take place", "taken place", "held", "happen", "occur", "meeting", "summit")
 # Events a date is asked for, by stem: "When was the pact signed?" needs a sentence that
 # speaks of signing, not one on the pact's negotiation "since 2013"
 _EVENT_STEMS = {
@@ -838,27 +840,8 @@ _EVENT_STEMS = {
     "took effect": ("effect", "into force", "in force"),
     "deliver": ("deliver", "arriv", "handed over"),
     "arriv": ("arriv", "deliver", "reach"),
-    # or the event dated by its own noun ("the next meeting, slated for the autumn of 2018")
-    "take place": (
-        "took place",
-        "take place",
-        "taken place",
-        "held",
-        "happen",
-        "occur",
-        "meeting",
-        "summit",
-    ),
-    "took place": (
-        "took place",
-        "take place",
-        "taken place",
-        "held",
-        "happen",
-        "occur",
-        "meeting",
-        "summit",
-    ),
+    "take place": _TAKE_PLACE,
+    "took place": _TAKE_PLACE,
     "clos": ("clos", "end", "conclu"),
     "complet": ("complet", "finish"),
     "finish": ("finish", "complet"),
