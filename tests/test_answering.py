@@ -1163,6 +1163,10 @@ def test_a_list_asked_for_needs_its_items():
     assert not list_not_given("What are the priority areas?", "projects in five priority areas")  # no count asked
     which = "Which five priority areas did the ministers identify for the Svalbard projects?"
     assert list_not_given(which, "They agreed on projects in five priority areas and on a third visit.")
+    # a text that does not name the count lists the items or does not answer
+    assert list_not_given(q, "The purpose of the projects is to show what cooperation could bear.")
+    assert not list_not_given(q, "They cover fish farming, tourism, wind power, waste and ports.")
+    assert not list_not_given("What was the 1993 Bergen Accord?", "The Bergen Accord settled the dispute.")  # a year
     assert event_missing("When did the pact enter into force?", "Chile and Peru signed the pact in 2014.")
     assert not event_missing("When did the pact enter into force?", "The pact entered into force in 2016.")
 
