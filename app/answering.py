@@ -904,7 +904,13 @@ class Answerer:
         z = self._weights["bias"] + sum(w * f[name] for name, w in self._weights["weights"].items())
         term = defined_term(question)
         glossed = bool(term and self._defines(term, c.text))
-        narrow = strict_kind(question) or glossed or actor_named(question, c.text) or self._glosses(question, c.text)
+        narrow = (
+            strict_kind(question)
+            or glossed
+            or actor_named(question, c.text)
+            or self._glosses(question, c.text)
+            or (kind == "named" and _names_thing(question, c.text))  # "Which exercises ...?": "the Red Flag exercises"
+        )
         # "What is JACE, where Asano worked?": the gloss of the term answers it, whoever the rest names
         if narrow and (
             glossed
@@ -994,6 +1000,23 @@ _CITING_VERBS = (
 TITLE_WORDS = 3  # a work's title this long, named in a question, names the work (not "Preface")
 _ASKS_WHAT_WORK = re.compile(r"^\s*what\s+(?:is|was)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 REFERENCE_MATCH = 0.6  # share of the question's names a reference must hold to be the one asked about
+
+
+def _names_thing(question: str, text: str) -> bool:
+    """For "Which award / university / exercises ...?": a name the question does not give, with
+    that word ("the Red Flag exercises", "Columbia University", "the Institute for Defense Studies")."""
+    thing = named_noun(question)
+    if not thing:
+        return False
+    stem = re.escape(thing[: max(4, len(thing) - 2)])
+    given = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w'-]+", question)}
+    run = r"[A-Z][\w'.-]+(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w'.-]+){0,5}"
+    word = rf"(?i:{stem})\w*"
+    for m in re.finditer(rf"({run})\s+{word}|\b((?:[A-Z][\w'.-]+\s+)*{word}(?:\s+(?:of|for|on)\s+{run})?)", text):
+        name = m.group(1) or m.group(2)
+        if any(w.lower()[:5] not in given for w in re.findall(r"[A-Z][\w'-]+", name) if not re.match(stem, w, re.I)):
+            return True
+    return False
 
 
 def _may_be_paraphrase(unknown: list[str]) -> bool:

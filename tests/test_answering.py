@@ -567,6 +567,18 @@ def test_a_percentage_asked_stands_by_the_question_s_words():
     assert not percent_apart("How many boats patrol?", far)  # only a percentage asked
 
 
+def test_a_thing_asked_by_its_kind_is_named_with_that_word():
+    from app.answering import _names_thing
+
+    q = "Which naval exercises did Chilean sailors join in June?"
+    assert _names_thing(q, "Chilean sailors joined the Blue Wave exercises off Peru in June.")
+    assert _names_thing(
+        "At which university did she study?", "She was a fellow at the Nansen Centre of Oslo University."
+    )
+    assert not _names_thing(q, "Chilean sailors joined more exercises with Peru in June.")  # no name
+    assert not _names_thing("Which Royal Navy vessels visit Oslo?", "More frequent Royal Navy vessel visits to Oslo.")
+
+
 def test_a_season_of_a_year_is_a_date():
     q = "After the May 2018 session, when was the next council meeting expected?"
     assert has_kind("The next meeting is slated for the autumn of 2018.", "date", q)
