@@ -55,6 +55,7 @@ from .evidence import (
     reference_spans,
     relative_years,
     specifics_not_given,
+    thing_named,
     title_not_given,
     value_near_terms,
     values_differ,
@@ -181,7 +182,7 @@ def _without_quotes(text: str, numbers: set[int]) -> str:
         return text
     kept = [
         m.group(0)
-        for m in re.finditer(r".*?\[(\d+)\]\s*|.+$", text, re.S)
+        for m in re.finditer(rf".*?{_MARKER_RE.pattern}\s*|.+$", text, re.S)
         if not m.group(1) or int(m.group(1)) not in numbers
     ]
     return "".join(kept).strip()
@@ -452,8 +453,8 @@ class Answerer:
                 c
                 for c in cands
                 if not (
-                    (kind != "person" or not has_kind(self._without_authors(c.text), kind, question))
-                    and _byline(c.text, c.passage.authors)
+                    _byline(c.text, c.passage.authors)
+                    and (kind != "person" or not has_kind(self._without_authors(c.text), kind, question))
                 )
             ]
         if not cands:
@@ -535,9 +536,8 @@ class Answerer:
         threshold = s.abstain_threshold if threshold is None else threshold
         entities = self.entities(question)
         unknown = self.names.unmentioned(entities)
-        if unknown and not _may_be_paraphrase(
-            unknown
-        ):  # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan: no scoring
+        # "How does Kazakhstan balance ...?" over a corpus that never names Kazakhstan: no scoring
+        if unknown and not _may_be_paraphrase(unknown):
             return Answer(question, not_mentioned(unknown), False, hits=hits)
         sel = self.select(question, hits, query_vector, entities=entities)
         if sel is None:
@@ -909,7 +909,7 @@ class Answerer:
             or glossed
             or actor_named(question, c.text)
             or self._glosses(question, c.text)
-            or (kind == "named" and _names_thing(question, c.text))  # "Which exercises ...?": "the Red Flag exercises"
+            or (kind == "named" and thing_named(question, c.text))  # "Which exercises ...?": "the Red Flag exercises"
         )
         # "What is JACE, where Asano worked?": the gloss of the term answers it, whoever the rest names
         if narrow and (
@@ -1000,23 +1000,6 @@ _CITING_VERBS = (
 TITLE_WORDS = 3  # a work's title this long, named in a question, names the work (not "Preface")
 _ASKS_WHAT_WORK = re.compile(r"^\s*what\s+(?:is|was)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 REFERENCE_MATCH = 0.6  # share of the question's names a reference must hold to be the one asked about
-
-
-def _names_thing(question: str, text: str) -> bool:
-    """For "Which award / university / exercises ...?": a name the question does not give, with
-    that word ("the Red Flag exercises", "Columbia University", "the Institute for Defense Studies")."""
-    thing = named_noun(question)
-    if not thing:
-        return False
-    stem = re.escape(thing[: max(4, len(thing) - 2)])
-    given = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w'-]+", question)}
-    run = r"[A-Z][\w'.-]+(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w'.-]+){0,5}"
-    word = rf"(?i:{stem})\w*"
-    for m in re.finditer(rf"({run})\s+{word}|\b((?:[A-Z][\w'.-]+\s+)*{word}(?:\s+(?:of|for|on)\s+{run})?)", text):
-        name = m.group(1) or m.group(2)
-        if any(w.lower()[:5] not in given for w in re.findall(r"[A-Z][\w'-]+", name) if not re.match(stem, w, re.I)):
-            return True
-    return False
 
 
 def _may_be_paraphrase(unknown: list[str]) -> bool:

@@ -165,6 +165,23 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     return False
 
 
+def thing_named(question: str, text: str) -> bool:
+    """For "Which award / university / exercises ...?": a name the question does not give, with
+    that word ("the Red Flag exercises", "Columbia University", "the Institute for Defense Studies")."""
+    thing = named_noun(question)
+    if not thing:
+        return False
+    stem = re.escape(thing[: max(4, len(thing) - 2)])
+    given = _word_stems(question)
+    run = r"[A-Z][\w'.-]+(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w'.-]+){0,5}"
+    word = rf"(?i:{stem})\w*"
+    for m in re.finditer(rf"({run})\s+{word}|\b((?:[A-Z][\w'.-]+\s+)*{word}(?:\s+(?:of|for|on)\s+{run})?)", text):
+        name = m.group(1) or m.group(2)
+        if any(w.lower()[:5] not in given for w in re.findall(r"[A-Z][\w'-]+", name) if not re.match(stem, w, re.I)):
+            return True
+    return False
+
+
 _SIDE = re.compile(r"\bthe ([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s)? side\b")
 
 
@@ -574,6 +591,16 @@ _VALUE = {
 }
 
 
+def _content_stems(question: str) -> set[str]:
+    """The question's words of three letters or more, by stem, less "when", "what", "the" ..."""
+    return {w for _, w in _stems_at(question)} - _FUNCTION_STEMS
+
+
+def _stems_at(text: str) -> list[tuple[int, str]]:
+    """Each word of three letters or more in the text: its offset and its first five letters."""
+    return [(m.start(), m.group(0).lower()[:5]) for m in re.finditer(r"[A-Za-z][\w-]{2,}", text)]
+
+
 def value_near_terms(question: str, text: str, kind: str | None, *, window: int = 6) -> int:
     """For a date, a number or a reason asked: the most of the question's own words (by stem)
     found within ``window`` words of one date, number or causal phrase ("owing to") of the text. "Crimea Annexation by Russia (February to
@@ -582,8 +609,8 @@ def value_near_terms(question: str, text: str, kind: str | None, *, window: int 
     pattern = _VALUE.get(kind or "")
     if pattern is None:
         return 0
-    asked = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]{2,}", question)} - _FUNCTION_STEMS
-    words = [(m.start(), m.group(0).lower()[:5]) for m in re.finditer(r"[A-Za-z][\w-]{2,}", text)]
+    asked = _content_stems(question)
+    words = _stems_at(text)
     best = 0
     for m in pattern.finditer(text):
         near = {w for pos, w in words if len(text[min(pos, m.start()) : max(pos, m.start())].split()) <= window}
@@ -601,8 +628,8 @@ def percent_apart(question: str, text: str, *, window: int = 6) -> bool:
     support closer ties, ... the majority (more than 70 percent) prefers neutrality")."""
     if not _ASK_PERCENT.search(question):
         return False
-    asked = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]{2,}", question)} - _FUNCTION_STEMS - _SHARE_WORDS
-    words = [(m.start(), m.group(0).lower()[:5]) for m in re.finditer(r"[A-Za-z][\w-]{2,}", text)]
+    asked = _content_stems(question) - _SHARE_WORDS
+    words = _stems_at(text)
     figures = list(_PERCENT_FIGURE.finditer(text))
     return bool(figures) and not any(
         w in asked

@@ -568,15 +568,15 @@ def test_a_percentage_asked_stands_by_the_question_s_words():
 
 
 def test_a_thing_asked_by_its_kind_is_named_with_that_word():
-    from app.answering import _names_thing
+    from app.evidence import thing_named
 
     q = "Which naval exercises did Chilean sailors join in June?"
-    assert _names_thing(q, "Chilean sailors joined the Blue Wave exercises off Peru in June.")
-    assert _names_thing(
+    assert thing_named(q, "Chilean sailors joined the Blue Wave exercises off Peru in June.")
+    assert thing_named(
         "At which university did she study?", "She was a fellow at the Nansen Centre of Oslo University."
     )
-    assert not _names_thing(q, "Chilean sailors joined more exercises with Peru in June.")  # no name
-    assert not _names_thing("Which Royal Navy vessels visit Oslo?", "More frequent Royal Navy vessel visits to Oslo.")
+    assert not thing_named(q, "Chilean sailors joined more exercises with Peru in June.")  # no name
+    assert not thing_named("Which Royal Navy vessels visit Oslo?", "More frequent Royal Navy vessel visits to Oslo.")
 
 
 def test_a_season_of_a_year_is_a_date():
