@@ -371,7 +371,8 @@ def _person_named(text: str, question: str) -> bool:
             run = " ".join(parts[titled[-1] + 1 :])
         if (m.start() == 0 and " " not in run) or run.isupper() or _not_a_person(run):
             continue  # a lone first word is any sentence's capital
-        if " " not in run and _PLACE_BEFORE.search(text, 0, m.start()) and not text.startswith("'", m.end()):
+        possessive = re.search(r"['’]s?$", run) or text.startswith(("'", "’"), m.end())
+        if " " not in run and _PLACE_BEFORE.search(text, 0, m.start()) and not possessive:
             continue  # "the poisoning in Salisbury": a place, not a person
         words = [w.strip(".'’") for w in re.split(r"[\s-]+", run) if w.strip(".'’")]
         if words[-1].lower()[:5] in given:

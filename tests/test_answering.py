@@ -143,6 +143,15 @@ def test_a_designation_is_no_persons_name():
     assert not _person_named("The minister approved the export of the P-3C.", q)
 
 
+def test_a_lone_word_after_in_is_a_place_unless_possessive():
+    from app.evidence import _person_named
+
+    q = "Who approved the export?"
+    assert not _person_named("The export was approved in Valparaiso last spring.", q)
+    assert _person_named("The export was approved, in Nordmann's view, too hastily.", q)
+    assert _person_named("The export was approved, in Andreas' view, too hastily.", q)
+
+
 def test_finishing_is_completing_as_planned():
     from app.evidence import outcome_only_planned
 
