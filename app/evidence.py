@@ -127,8 +127,10 @@ _NUMBER_WORDS = r"(?:\d[\d,.]*(?:st|nd|rd|th)?|one|two|three|four|five|six|seven
 
 
 def _word_stems(question: str) -> set[str]:
-    """The question's words by their first five letters: what a name must differ from to be new."""
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w-]*", question)}
+    """The question's words by their first five letters: what a name must differ from to be new.
+    A hyphenated word gives its parts too ("Kilo-class" gives "Kilo")."""
+    words = re.findall(r"[A-Za-z][\w-]*", question)
+    return {w.lower()[:5] for w in words + [p for w in words if "-" in w for p in w.split("-") if p]}
 
 
 def _names_near(text: str, focus: str, question: str) -> bool:

@@ -37,7 +37,9 @@ _ASK_NAMED = re.compile(
     r"|agenc(?:y|ies)|newspapers?|universit(?:y|ies)|banks?|think tanks?|documents?|treat(?:y|ies)|declarations?"
     r"|exercises?|forums?|bod(?:y|ies)|frameworks?|bureaus?|ministr(?:y|ies)|departments?|committees?|councils?"
     r"|parties|party|funds?|speech(?:es)?|addresses|statements?|reports?|articles?|books?|summits?|conferences?"
-    r"|awards?|prizes?|honou?rs?|medals?)\b"
+    r"|awards?|prizes?|honou?rs?|medals?|shipyards?|manufacturers?|makers?|contractors?|consorti(?:um|a)|conglomerates?"
+    r"|airlines?|journals?|magazines?|broadcasters?|commissions?|associations?|institutes?|academ(?:y|ies)"
+    r"|colleges?|laborator(?:y|ies))\b"
     # hardware is named by a longer phrase: "Which Japan Maritime Self-Defense Force ship ...?"
     r"|\b(?:which|what) (?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)[\w'-]+\s+){0,5}?"
     r"(?P<hardware>ships?|vessels?|warships?|destroyers?|frigates?|submarines?|missiles?|aircraft|satellites?|rockets?)\b",
@@ -374,8 +376,8 @@ ASK_SHARE = re.compile(
 )
 
 
-_FOCUS_END = r"(?=\s+(?:who|whom|that|which|aboard|at|in|of|to|sent|for|with|from|on|during|under|when|after|before|between|and|by|against|about)\b|[,?]|$)"
-_NAME_OF = re.compile(r"\bname of (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
+_FOCUS_END = r"(?=\s+(?:who|whom|that|which|aboard|at|in|of|to|sent|for|with|from|on|during|under|when|after|before|between|and|by|against|about|where|whose)\b|[,?]|$)"
+_NAME_OF = re.compile(r"\bname of (?:the |a |an |that |this |those |these )?(.+?)" + _FOCUS_END, re.I)
 _WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 
 

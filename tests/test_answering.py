@@ -32,6 +32,8 @@ from app.questions import (
         ("Who was visiting Chile with Nordmann in 2004?", None),  # who did it, not a role
         ("Which Nordic Council Secretary-General did Soto meet in 2014?", "secretary-general"),  # a title
         ("Which Nordic Council did Soto address in 2014?", None),
+        ("What is the name of the Chilean port where the envoys met?", "port"),  # a clause after "where"
+        ("Soto met Nordmann in his home town. What is the name of that town?", "town"),
     ],
 )
 def test_focus_noun(question, focus):
@@ -458,6 +460,8 @@ def test_a_name_in_brackets_after_another_is_an_alias(question, entities):
         ("Which country signed first?", "place"),
         ("Which framework did they sign?", "named"),
         ("In which speech did Nordmann announce the plan?", "named"),
+        ("Which Chilean shipyard built the three patrol boats?", "named"),
+        ("Which Norwegian manufacturer supplied the turbines?", "named"),
         ("Which measures did they take?", None),
     ],
 )
@@ -1394,6 +1398,14 @@ def test_how_long_is_answered_by_a_span_or_its_start():
     assert has_kind("This has been the hardest problem since the late 2000s.", "number", q)
     assert has_kind("It has been the hardest problem for two decades.", "number", q)
     assert not has_kind("It is the hardest of 3 problems.", "number", q)
+
+
+def test_a_hyphenated_name_the_question_gives_is_no_new_name():
+    from app.evidence import has_kind
+
+    q = "Which Chilean shipyard built the Aurora-class patrol boats that Peru bought?"
+    assert not has_kind("In 2009 Peru signed a contract with Chile for three Aurora-class patrol boats.", "named", q)
+    assert has_kind("The Aurora-class boats were built by Astilleros Talcahuano for Peru.", "named", q)
 
 
 def test_a_title_before_a_name_the_question_gives_is_no_new_name():
