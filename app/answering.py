@@ -686,6 +686,13 @@ class Answerer:
             "rank": 1.0 / (1 + c.rank),
         }
 
+    def _content_coverage(self, q_terms: list[str], c: _Candidate) -> float:
+        """The sentence's coverage of the question's words past the source it asks about, which
+        the byline gives ("What does Satake argue Japan must do ...": Satake and argue)."""
+        frame = _frame_terms()
+        terms = [t for t in q_terms if t not in frame]
+        return self.coverage(terms, self._with_source(c.text, c.passage)) if terms else 0.0
+
     def _document_text(self, p: Passage) -> str:
         doc = self.index.documents.get(p.doc_id)
         return doc.text if doc else p.text
@@ -927,7 +934,7 @@ class Answerer:
         if kind in ("date", "number", "reason") and value_near_terms(question, c.text, kind) >= 2:
             # the date, the figure or the "because" stands next to the words of the thing asked
             z += PROXIMITY_BONUS
-        if strong_match(f):
+        if strong_match(f) or strong_match({**f, "coverage_sentence": self._content_coverage(q_terms, c)}):
             z += STRONG_MATCH_BONUS
         if c.rows and self._cites_asked(question, c.text, entities):
             z += STRICT_KIND_BONUS  # the reference to the very work asked about
@@ -1218,6 +1225,19 @@ PROXIMITY_BONUS = 0.5
 STRONG_SIM, STRONG_COVERAGE, STRONG_MATCH_BONUS = 0.65, 0.7, 0.5
 # or one holding nearly all the question's words, less close in meaning
 WORDY_SIM, WORDY_COVERAGE = 0.45, 0.8
+
+
+# the verbs that attribute a question to its source ("What does Satake argue ...?")
+_FRAME_WORDS = (
+    "according argue argues argued say says said describe describes described note notes noted claim claims "
+    "write writes wrote suggest suggests believe believes think thinks contend contends explain explains"
+    " mention mentions"
+)
+
+
+@functools.cache
+def _frame_terms() -> frozenset[str]:
+    return frozenset(text_terms(_FRAME_WORDS))
 
 
 def strong_match(features: dict[str, float]) -> bool:

@@ -377,7 +377,7 @@ ASK_SHARE = re.compile(
 
 
 _FOCUS_END = r"(?=\s+(?:who|whom|that|which|aboard|at|in|of|to|sent|for|with|from|on|during|under|when|after|before|between|and|by|against|about|where|whose)\b|[,?]|$)"
-_NAME_OF = re.compile(r"\bname of (?:the |a |an |that |this |those |these )?(.+?)" + _FOCUS_END, re.I)
+_NAME_OF = re.compile(r"\bnames? of (?:the |a |an |that |this |those |these )?(.+?)" + _FOCUS_END, re.I)
 _WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from app.evidence import actor_named, countries_named, defines, figures_of_other_years, has_kind, value_near_terms
@@ -34,6 +36,7 @@ from app.questions import (
         ("Which Nordic Council did Soto address in 2014?", None),
         ("What is the name of the Chilean port where the envoys met?", "port"),  # a clause after "where"
         ("Soto met Nordmann in his home town. What is the name of that town?", "town"),
+        ("What were the names of the two Danish sailors detained in Lima?", "sailors"),
     ],
 )
 def test_focus_noun(question, focus):
@@ -1717,6 +1720,23 @@ def test_a_person_referred_to_by_office_counts_where_the_document_names_them(sma
     assert _support(answerer, c, q, "number") > 0.0
     monkeypatch.setattr(doc, "text", doc.text.replace("President Nordmann spoke.", ""))
     assert _support(answerer, c, q, "number") == 0.0  # the document never names him
+
+
+def test_the_source_a_question_names_is_not_missing_from_the_sentence(small_service):
+    from app.answering import _Candidate
+    from app.models import Passage, Span
+
+    answerer = small_service.answerer
+    text = "To hedge against the rise of Chile, Norway must rely upon the fleet."
+    p = Passage("p", text, "d", "T", "S", ("Bea Writer",), "2015", 0, len(text), sentences=[Span(0, len(text))])
+    c = _Candidate(p, 0, 0, len(text), 0)
+    q = "What does Writer argue Norway must do to hedge against the rise of Chile?"
+    terms = answerer._terms(q)
+    assert answerer._content_coverage(terms, c) > answerer.coverage(terms, text)
+    other = dataclasses.replace(p, authors=("Carl Chapter",))
+    assert answerer._content_coverage(terms, _Candidate(other, 0, 0, len(text), 0)) < answerer._content_coverage(
+        terms, c
+    )
 
 
 def test_a_term_the_corpus_never_uses_is_not_the_rarest_missing_one(small_service):
