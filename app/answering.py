@@ -173,6 +173,20 @@ def combine_answers(question: str, parts: list[str], answers: list[Answer], hits
     )
 
 
+def answered_before(part: str, previous: Answer) -> Answer | None:
+    """A later part asking a question phrase alone ("..., and in which city?") that the sentence
+    quoted for the first part already answers ("... at the Eastern Economic Forum in
+    Vladivostok"): that sentence, cited again."""
+    kind = answer_kind(part)
+    if not previous.grounded or kind is None:
+        return None
+    for c in previous.citations:
+        if has_kind(c.quote, kind, part):
+            cited = Citation(1, c.passage, c.quote, c.char_start, c.char_end)
+            return Answer(part, f"{c.quote} [1]", True, [cited], previous.hits, support=previous.support)
+    return None
+
+
 _MARKER_RE = re.compile(r"\[(\d+)\]")
 
 

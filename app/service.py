@@ -11,7 +11,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from .answering import NOT_COVERED, Answer, Answerer, combine_answers
+from .answering import NOT_COVERED, Answer, Answerer, answered_before, combine_answers
 from .errors import BadRequest, DocumentNotFound
 from .index import DocumentRecord, LoadedIndex, ensure_index, load_index
 from .questions import answer_kind, refers_back, split_question, wh_only, with_antecedent
@@ -105,7 +105,11 @@ class Service:
                 # ("..., and when was it signed?") needs less support
                 followup = any(a.grounded for a in answers)
                 threshold = self.settings.abstain_threshold_followup if followup else None
-                answers.append(self.answerer.answer(part, _merge_hits(part_hits, hits, k), vector, threshold=threshold))
+                got = self.answerer.answer(part, _merge_hits(part_hits, hits, k), vector, threshold=threshold)
+                if not got.grounded and answers and wh_only(later):
+                    # "..., and in which city?": the sentence quoted for the first part may say
+                    got = answered_before(part, answers[0]) or got
+                answers.append(got)
                 if len(answers) == 1:
                     unknown_antecedent = not answers[0].grounded and answer_kind(parts[0]) in ("person", "name")
             answer = combine_answers(question, parts, answers, hits)

@@ -2205,3 +2205,22 @@ def test_memoised_span_facts_give_the_same_answers_on_a_second_asking(small_sett
             [c.quote for c in fresh.citations],
         )
     assert warm.answerer._context_spans  # the memo was used
+
+
+def test_a_question_phrase_alone_may_be_answered_by_the_first_parts_sentence():
+    from app.answering import Answer, Citation, answered_before, combine_answers
+
+    quote = "The leaders will meet again at the Fisheries Forum in Valparaiso in May 2019."
+    c = _candidate([quote], 0)
+    first = Answer(
+        "At which forum will the leaders meet?", f"{quote} [1]", True, [Citation(1, c.passage, quote, 0, 77)]
+    )
+    part = "In which city? (At which forum will the leaders meet)"
+    same = answered_before(part, first)
+    assert same is not None and same.grounded and same.citations[0].quote == quote
+    assert answered_before("In which year? (At which forum will the leaders meet)", first) is not None
+    assert answered_before("Who chaired it? (At which forum will the leaders meet)", first) is None  # no name there
+    whole = combine_answers(
+        "At which forum ..., and in which city?", ["At which forum ...?", "In which city?"], [first, same], []
+    )
+    assert whole.grounded and whole.text == f"{quote} [1]" and len(whole.citations) == 1
