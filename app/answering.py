@@ -1162,6 +1162,10 @@ def _extend(
                 _LISTED_NEXT.match(following)
                 or _ANNOUNCES.search(c.text)  # "X has a major feature that Y doesn't have. X doesn't rule out ..."
                 or (kind is None and _GOES_ON.match(following))
+                or c.text.rstrip().endswith("?")  # "Are relations at an impasse ...? Not at all."
+                # "... are also US allies through NATO. This reinforces the rationale for ...": the
+                # next sentence's subject is this one (a reason or advice asked: the cue decides below)
+                or (kind is None and cue is None and _DEMONSTRATIVE_SUBJECT.match(following))
             )
             and "\n\n" not in text[c.end : nxt.start]
             and len(text[c.start : nxt.end].split()) <= max_words

@@ -2224,3 +2224,27 @@ def test_a_question_phrase_alone_may_be_answered_by_the_first_parts_sentence():
         "At which forum ..., and in which city?", ["At which forum ...?", "In which city?"], [first, same], []
     )
     assert whole.grounded and whole.text == f"{quote} [1]" and len(whole.citations) == 1
+
+
+def test_a_question_in_the_text_is_quoted_with_its_answer():
+    from app.answering import _extend
+
+    c = _candidate(["Is the Chile-Norway pact a failure?", "Not at all.", "Trade grew by a third."], 0)
+    start, end = _extend(c, None, None, 80)
+    assert c.passage.text[start:end] == "Is the Chile-Norway pact a failure? Not at all."
+
+
+def test_a_sentence_is_quoted_with_the_next_one_it_is_the_subject_of():
+    from app.answering import _extend
+
+    sentences = [
+        "Chile trades widely.",
+        "Most of Chile's partners are also members of APEC.",
+        "This reinforces the case for a Pacific forum.",
+    ]
+    c = _candidate(sentences, 1)
+    start, end = _extend(c, None, None, 80)
+    assert c.passage.text[start:end].endswith("members of APEC. This reinforces the case for a Pacific forum.")
+    assert _extend(c, None, "date", 80) == (c.start, c.end)  # a date asked: the sentence alone
+    apart = _candidate(sentences, 1, sep="\n\n")
+    assert _extend(apart, None, None, 80) == (apart.start, apart.end)  # not across a paragraph
