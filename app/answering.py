@@ -994,6 +994,8 @@ _FUTURE_ASKED = re.compile(
 _TEXT_PART = re.compile(
     r"\b(?:chapters?|sections?|essays?|parts?)\s+(?:on|about)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
     r"|\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:chapters?|sections?|essays?)\b"
+    # and a journey's end, which dates the figure rather than owning it ("as of Abe's May 2018 visit to Russia")
+    r"|\b(?:visits?|trips?|journeys?)\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 )
 _ASKS_COMPARISON = re.compile(
     r"\b(?:than|compared (?:with|to)|compar(?:e|es|ing|ison)|versus|vs\.?|relative to|next to)\b", re.I

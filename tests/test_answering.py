@@ -1112,6 +1112,14 @@ def test_a_chapter_named_for_a_country_is_no_country_whose_figure_is_asked(small
     assert _support(answerer, c, "By what percentage did Peru cut its quotas?", "number") == 0.0
 
 
+def test_a_journeys_end_is_no_country_whose_figure_is_asked(small_service):
+    answerer = small_service.answerer
+    c = _candidate(["Trade grew.", "Chile's fishing quotas were cut by 12 percent in 2014."], 1)
+    q = "By what percentage had Chile cut its quotas by Soto's 2014 visit to Norway?"
+    assert _support(answerer, c, q, "number") > 0
+    assert _support(answerer, c, "By what percentage had Chile and Norway cut their quotas?", "number") == 0.0
+
+
 def test_a_question_comparing_figures_may_be_answered_by_the_comparison(small_service):
     answerer = small_service.answerer
     c = _candidate(["Chile's fleet, 90 ships, is three times bigger than the Peruvian Navy."], 0)
