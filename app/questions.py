@@ -533,6 +533,12 @@ _WHAT_IS = re.compile(
 )
 
 
+# "What was the Euro-missile crisis about?": the thing to be explained, of a few words
+_WHAT_ABOUT = re.compile(
+    r"^\s*(?i:what (?:is|are|was|were)) (?:the |an? )?([\w'’+-]+(?:\s+[\w'’+-]+){0,5}?)(?<!ed)(?<!ing) about\s*\?\s*$"
+)  # not "What is Japan worried about?"
+
+
 # "Who is Yoko Hirose?", "Who was Ando Sekiten, according to Hirose?": about a person, not for one
 _WHO_IS_NAME = re.compile(
     r"^\s*(?i:who (?:is|was|are|were)) ([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+|[A-Z][\w'.-]+)\s*(?:[,?]|$)"
@@ -579,6 +585,7 @@ def defined_term(question: str) -> str | None:
         or _NAME_ROLE.match(question)
         or _QUOTED_TERM.match(question)
         or _MEANING_OF.match(question)
+        or _WHAT_ABOUT.match(question)
     )
     if m:
         return m.group(1)

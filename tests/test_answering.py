@@ -297,6 +297,8 @@ def test_entities_match_capitals_for_countries_and_any_dash(small_service):
         ('What is Norway\'s "havet er vårt" initiative?', "havet er vårt"),  # a phrase in quotes, any case
         ("meaning of havet er vårt", "havet er vårt"),  # a search-box query
         ("What was NORDEX 14?", "NORDEX 14"),  # a name with a number
+        ("What was the Cod-quota dispute about?", "Cod-quota dispute"),  # what it was about
+        ("What is Norway worried about?", None),  # what worries it, not a term
     ],
 )
 def test_defined_term(question, term):
