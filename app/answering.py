@@ -633,11 +633,18 @@ class Answerer:
                 chosen = chosen[: s.answer_max_sentences - 1] + [other]
         spans: list[tuple[int, int]] = []
         kept: list[_Candidate] = []
-        for c in chosen:
+        for n, c in enumerate(chosen):
             if _sentence_index(c) == 0 and _points_back(c.text, kind):
                 c = self._with_sentence_before(c)
+            extended = _extend(c, cue, kind, s.answer_max_words, sel.term)
+            if kind is None and extended == (c.start, c.end):
+                # a description asked: the next sentence of the paragraph too, where the answer
+                # has room for it once the quotes so far and the sentences to come are counted
+                used = sum(len(o.passage.text[a:b].split()) for o, (a, b) in zip(kept, spans))
+                used += sum(len(o.text.split()) for o in chosen[n:])
+                extended = _with_next(c, len(c.text.split()) + s.answer_max_words - used)
             # a quote never overlaps another: fall back to the bare sentence, or leave it out
-            for span in (_extend(c, cue, kind, s.answer_max_words, sel.term), (c.start, c.end)):
+            for span in (extended, (c.start, c.end)):
                 doc_span = (c.passage.char_start + span[0], c.passage.char_start + span[1])
                 if not any(
                     o.passage.doc_id == c.passage.doc_id
@@ -1109,6 +1116,15 @@ def _points_back(sentence: str, kind: str | None) -> bool:
     if _ANAPHORIC_START.match(sentence) or _DEMONSTRATIVE_SUBJECT.match(sentence):
         return True
     return kind == "reason" and _ANAPHORIC_MID.search(sentence) is not None
+
+
+def _with_next(c: _Candidate, max_words: int) -> tuple[int, int]:
+    """The sentence and the next one of its paragraph, within ``max_words``; else the sentence."""
+    nxt = next((sp for sp in c.passage.sentences if sp.start >= c.end), None)
+    text = c.passage.text
+    if nxt is None or "\n\n" in text[c.end : nxt.start] or len(text[c.start : nxt.end].split()) > max_words:
+        return c.start, c.end
+    return c.start, nxt.end
 
 
 def _extend(

@@ -2258,3 +2258,18 @@ def test_a_sentence_is_quoted_with_the_next_one_it_is_the_subject_of():
     assert _extend(c, None, "date", 80) == (c.start, c.end)  # a date asked: the sentence alone
     apart = _candidate(sentences, 1, sep="\n\n")
     assert _extend(apart, None, None, 80) == (apart.start, apart.end)  # not across a paragraph
+
+
+def test_a_description_is_quoted_with_the_next_sentence_where_the_answer_has_room():
+    from app.answering import _with_next
+
+    sentences = ["Chile and Norway signed a fisheries pact.", "It sets quotas for cod.", "Trade grew."]
+    c = _candidate(sentences, 0)
+    assert (
+        c.passage.text[slice(*_with_next(c, 80))] == "Chile and Norway signed a fisheries pact. It sets quotas for cod."
+    )
+    assert _with_next(c, 8) == (c.start, c.end)  # no room for it
+    last = _candidate(sentences, 2)
+    assert _with_next(last, 80) == (last.start, last.end)  # the passage ends there
+    apart = _candidate(sentences, 1, sep="\n\n")
+    assert _with_next(apart, 80) == (apart.start, apart.end)  # the next paragraph is another topic
