@@ -57,6 +57,7 @@ from .evidence import (
     specifics_not_given,
     thing_named,
     title_not_given,
+    titled_name,
     value_near_terms,
     values_differ,
     year_matches,
@@ -936,6 +937,7 @@ class Answerer:
             strict_kind(question)
             or glossed
             or actor_named(question, c.text)
+            or (kind == "person" and titled_name(question, c.text))
             or self._glosses(question, c.text)
             or (kind == "named" and thing_named(question, c.text))  # "Which exercises ...?": "the Red Flag exercises"
         )

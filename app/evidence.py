@@ -147,7 +147,7 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     before = re.finditer(rf"({name}),\s+(?:[\w'-]+\s+){{0,4}}?{stem}\w*(?:[,.;)]|\s+(?:of|to|in|for|at)\b)", text)
     # the country the role asked for belongs to: "China's foreign minister", "the Indian envoy"
     role = re.search(rf"((?:[\w'’]+\s+){{0,3}}){stem}", question, re.I)
-    asked_nations = _nations(role.group(1)) if role else set()
+    asked_nations = countries_referred(role.group(1)) if role else set()
     # the name as the subject of a copula: "Taniguchi was Aso's speechwriter"
     copula = re.finditer(
         rf"({name})\s+(?:is|was|became|becomes|served as|serves as|acted as)\s+(?:[\w'’-]+\s+){{0,4}}?{stem}", text
@@ -156,7 +156,7 @@ def _names_near(text: str, focus: str, question: str) -> bool:
         words = [w.split("'")[0] for w in m.group(1).split()]
         if asked_nations:  # "Japan's defence minister" asked: not "Australian Defence Minister David Johnston"
             qualifier = " ".join(re.findall(r"[\w'’]+", text[max(0, m.start() - 40) : m.start()])[-2:])
-            said = _nations(f"{qualifier} {m.group(0).split(',')[0]}")  # "Australian Defence Minister ..."
+            said = countries_referred(f"{qualifier} {m.group(0).split(',')[0]}")  # "Australian Defence Minister ..."
             if said and not said & asked_nations:
                 continue
         capitals = list(itertools.takewhile(lambda w: w[:1].isupper(), words))  # the name, not what follows
@@ -206,6 +206,17 @@ def _demonym_countries(question: str) -> set[str]:
     codes = _country_codes()
     stems = {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", question) if _DEMONYM.fullmatch(w)}
     return {code for n, code in codes.items() if " " not in n and n[:4] in stems}
+
+
+@functools.lru_cache(maxsize=1024)
+def demonym_country(word: str) -> str | None:
+    """The country's name, lower-cased, a people's word is made from ("American": "america",
+    "Australian": "australia", not "austria"); None for any other word."""
+    if not _DEMONYM.fullmatch(word):
+        return None
+    low = word.lower()
+    found = [n for n in _country_codes() if " " not in n and len(n) > 3 and low.startswith(n.rstrip("aeiou"))]
+    return max(found, key=len) if found else None
 
 
 def _nations(text: str) -> set[str]:
@@ -569,7 +580,9 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             # Sasakawa, Honorary Chairman of SPF"), who holds an office rather than gives a view
             text = _OFFICE_HOLDER.sub("", text)
         if who_did(question):  # "Who signed ...?": a new name as the verb's subject or agent
-            return actor_named(question, text)
+            if actor_named(question, text):
+                return True
+            return titled_name(question, text)
         return _person_named(text, question)
     else:  # a place: a name
         found = [m.group(0) for m in _NAME.finditer(text)] + [
@@ -581,6 +594,17 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
     return any(f.lower() not in asked for f in found)
 
 
+def titled_name(question: str, text: str) -> bool:
+    """For "Which American president discouraged Abe ...?": a name the title asked stands before,
+    the verb said in other words ("President Barack Obama urging Abe not to ...")."""
+    title = _WHICH_TITLE.search(question)
+    return bool(title) and _names_near(text, title.group(1), question)
+
+
+_WHICH_TITLE = re.compile(
+    r"\b(?:which|what) (?:[A-Z][\w-]*\s+)?(president|prime minister|foreign minister|defen[cs]e minister|premier|chancellor)\b",
+    re.I,
+)
 _FUNCTION_STEMS = {
     w[:5]
     for w in "when what which where year date month many much did does was were the and have has with from that this their for into about first time how".split()

@@ -14,7 +14,7 @@ import functools
 import re
 from collections import Counter
 
-from .evidence import METONYM_SHORT, METONYMS, countries_referred, country_forms, is_title
+from .evidence import METONYM_SHORT, METONYMS, countries_referred, country_forms, demonym_country, is_title
 from .index import LoadedIndex
 
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w'’-]*\w")
@@ -236,6 +236,9 @@ class NameFinder:
         if spelled:
             alts.add(spelled.lower())
         alts |= METONYMS.get(base, set())  # "Tokyo" for Japan's government, and back
+        country = demonym_country(e)
+        if country:  # "American": America, the United States, Washington
+            alts |= {country} | country_forms(country)[0]
         if " " in base:
             alts |= country_forms(base)[0]  # "United Kingdom": "Britain"
             surname = self._full_name(e)
@@ -268,6 +271,9 @@ class NameFinder:
             base = e.lower().replace("'s", "")
             alts = self._forms(e)
             short = METONYM_SHORT.get(base, ())
+            country = demonym_country(e)
+            if country:
+                short += country_forms(country)[1]  # "American": "US" as a word
             if " " in base:
                 # "United Kingdom": "the UK"; "United States": "US" as a word, not the start of "used"
                 abbrs = self._abbreviations_of(base)

@@ -20,7 +20,7 @@ _ASK_NUMBER = re.compile(
     re.I,
 )
 _ASK_PERSON = re.compile(
-    r"^\s*(who|whom|whose)\b|\bwhich (?:[\w'-]+\s+){0,2}?(person|people|leaders?|ministers?|president|officials?|authors?|scholars?|ambassador|diplomats?|envoy|politicians?|commentators?|analysts?|experts?|premier|chancellor|secretary"
+    r"^\s*(who|whom|whose)\b|\bwhich (?:[\w'-]+\s+){0,2}?(?:and [\w'-]+\s+)?(person|people|leaders?|ministers?|president|officials?|authors?|scholars?|ambassador|diplomats?|envoy|politicians?|commentators?|analysts?|experts?|premier|chancellor|secretary"
     r"|astronauts?|officers?|generals?|admirals?|journalists?|reporters?|businessm[ae]n|businesspersons?|executives?|entrepreneurs?"
     r"|researchers?|professors?|academics?|specialists?|mayors?|governors?|emperors?|empress|kings?|queens?|activists?|founders?|chairm[ae]n|spokes(?:man|woman|person)|heads? of (?:state|government))\b",
     re.I,

@@ -2273,3 +2273,30 @@ def test_a_description_is_quoted_with_the_next_sentence_where_the_answer_has_roo
     assert _with_next(last, 80) == (last.start, last.end)  # the passage ends there
     apart = _candidate(sentences, 1, sep="\n\n")
     assert _with_next(apart, 80) == (apart.start, apart.end)  # the next paragraph is another topic
+
+
+def test_a_peoples_word_names_its_country_in_any_form(small_service):
+    from app.evidence import demonym_country
+
+    assert demonym_country("American") == "america"
+    assert demonym_country("Australian") == "australia"  # not Austria
+    assert demonym_country("Pacific") is None
+    names = small_service.answerer.names
+    assert names.found("American", "talks held in washington")
+    assert names.found("American", "the us fleet")
+    assert not names.found("American", "it was used")  # "US" as a word only
+
+
+def test_which_president_is_answered_by_the_name_after_the_title():
+    from app.evidence import has_kind, titled_name
+
+    q = "Which Chilean president discouraged Nordmann from visiting Lima?"
+    text = "Talks were frowned upon in Santiago, with President Gabriel Soto urging Nordmann not to travel."
+    assert titled_name(q, text) and has_kind(text, "person", q)
+    assert not titled_name(q, "Talks were frowned upon in Santiago, with Gabriel Soto urging Nordmann not to travel.")
+    assert not titled_name(q, "Peruvian President Ana Ruiz urged Nordmann not to travel.")  # another country's
+
+
+def test_which_x_and_y_experts_ask_for_people():
+    assert answer_kind("Which Chilean and Peruvian specialists spoke at the forum?") == "person"
+    assert answer_kind("Which industry do Chilean specialists expect to suffer?") is None
