@@ -55,7 +55,9 @@ def named_noun(question: str) -> str | None:
 
 
 ASK_COUNTRY = re.compile(
-    r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|states|powers?)\b", re.I
+    # not "What kind of power configuration ...?", which asks for a description
+    r"\b(?:which|what)\s+(?!(?:kinds?|types?|sorts?|forms?) of\b)(?:[\w'-]+\s+){0,3}?(?:country|countries|nations?|states|powers?)\b",
+    re.I,
 )
 _ASK_REASON = re.compile(
     r"^\s*why\b|\bfor what reasons?|\bon what (?:grounds|basis)\b|\bwhat (motivat\w*|drove|drives|prompt\w*|led|leads)\b"

@@ -463,6 +463,7 @@ def test_a_name_in_brackets_after_another_is_an_alias(question, entities):
         ("Which European heads of state attended the ceremony?", "person"),
         ("Which of the experts said so?", "person"),
         ("Which country signed first?", "place"),
+        ("What kind of power configuration suits Chile best?", None),  # a description, not a country
         ("Which framework did they sign?", "named"),
         ("In which speech did Nordmann announce the plan?", "named"),
         ("Which Chilean shipyard built the three patrol boats?", "named"),
