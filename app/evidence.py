@@ -382,9 +382,10 @@ def _person_named(text: str, question: str) -> bool:
         titled = [i for i, w in enumerate(parts[:-1]) if w.lower().strip(".") in _ANY_TITLE]
         if titled and titled[-1] > 0:
             run = " ".join(parts[titled[-1] + 1 :])
-        if (m.start() == 0 and " " not in run) or run.isupper() or _not_a_person(run):
-            continue  # a lone first word is any sentence's capital
         possessive = re.search(r"['’]s?$", run) or text.startswith(("'", "’"), m.end())
+        bare = re.sub(r"['’]s?$", "", run)  # "NATO's eastern expansion": an abbreviation's
+        if (m.start() == 0 and " " not in run) or bare.isupper() or _not_a_person(run) or _not_a_person(bare):
+            continue  # a lone first word is any sentence's capital
         if " " not in run and _PLACE_BEFORE.search(text, 0, m.start()) and not possessive:
             continue  # "the poisoning in Salisbury": a place, not a person
         words = [w.strip(".'’") for w in re.split(r"[\s-]+", run) if w.strip(".'’")]

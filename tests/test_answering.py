@@ -155,6 +155,7 @@ def test_a_lone_word_after_in_is_a_place_unless_possessive():
     assert not _person_named("The export was approved in Valparaiso last spring.", q)
     assert _person_named("The export was approved, in Nordmann's view, too hastily.", q)
     assert _person_named("The export was approved, in Andreas' view, too hastily.", q)
+    assert not _person_named("Similarly, Chile regards NATO's expansion as a broken promise.", q)  # an abbreviation's
 
 
 def test_finishing_is_completing_as_planned():
