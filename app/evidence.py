@@ -599,11 +599,16 @@ def titled_name(question: str, text: str) -> bool:
     """For "Which American president discouraged Abe ...?": a name the title asked stands before,
     the verb said in other words ("President Barack Obama urging Abe not to ...")."""
     title = _WHICH_TITLE.search(question)
-    return bool(title) and _names_near(text, title.group(1), question)
+    if not title:
+        return False
+    noun = title.group(1).lower()
+    # "Which American leader ...?": a head of state's or government's title
+    titles = ("president", "prime minister", "premier", "chancellor") if noun == "leader" else (noun,)
+    return any(_names_near(text, t, question) for t in titles)
 
 
 _WHICH_TITLE = re.compile(
-    r"\b(?:which|what) (?:[A-Z][\w-]*\s+)?(president|prime minister|foreign minister|defen[cs]e minister|premier|chancellor)\b",
+    r"\b(?:which|what) (?:[A-Z][\w-]*\s+)?(president|prime minister|foreign minister|defen[cs]e minister|premier|chancellor|leader)\b",
     re.I,
 )
 _FUNCTION_STEMS = {

@@ -2297,6 +2297,8 @@ def test_which_president_is_answered_by_the_name_after_the_title():
     assert titled_name(q, text) and has_kind(text, "person", q)
     assert not titled_name(q, "Talks were frowned upon in Santiago, with Gabriel Soto urging Nordmann not to travel.")
     assert not titled_name(q, "Peruvian President Ana Ruiz urged Nordmann not to travel.")  # another country's
+    leader = "Which Chilean leader discouraged Nordmann from visiting Lima?"
+    assert titled_name(leader, text)  # a head of state's title
 
 
 def test_which_x_and_y_experts_ask_for_people():
