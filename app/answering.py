@@ -844,7 +844,7 @@ class Answerer:
             return 0.0  # "When was the pact signed?": a sentence on its negotiation since 2013
         if action_missing(asked, _context(c)):
             return 0.0  # "What did they agree during the visit?": a sentence on the visit alone
-        if kind == "number" and _ASKS_ACTUAL.search(asked) and _TARGET_FIGURE.search(c.text):
+        if kind == "number" and asks_actual(asked) and _TARGET_FIGURE.search(c.text):
             return 0.0  # "What growth did India actually achieve?": "Modi seeks to materialize 8 percent growth"
         if other_side(question, c.text):
             return 0.0  # "the rate on the Japanese side": "the tariff reduction rate on the Indian side"
@@ -1010,6 +1010,18 @@ _ASKS_COMPARISON = re.compile(
     r"\b(?:than|compared (?:with|to)|compar(?:e|es|ing|ison)|versus|vs\.?|relative to|next to)\b", re.I
 )
 _ASKS_ACTUAL = re.compile(r"\b(?:actual(?:ly)?|achieved?|attained?|in fact|in the end|eventually)\b", re.I)
+# "What growth is Modi seeking to achieve?" asks for the goal itself
+_ASKS_GOAL = re.compile(
+    r"\b(?:seek\w*|aim\w*|hop\w*|want\w*|plan\w*|intend\w*|tr(?:y|ies|ying|ied)|striv\w*|pledg\w*|promis\w*)\s+to\s+(?:achieve|attain)\b",
+    re.I,
+)
+
+
+def asks_actual(question: str) -> bool:
+    """Does the question ask for a figure reached ("What growth did India actually achieve?"), not a goal?"""
+    return _ASKS_ACTUAL.search(question) is not None and _ASKS_GOAL.search(question) is None
+
+
 # a figure set as a goal: "seeks to materialize 8 percent growth", "a target of 2 percent"
 _TARGET_FIGURE = re.compile(
     r"\b(?:seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|targets?|goals?|plan(?:s|ned)?|promise[sd]?|hope[sd]?|intend(?:s|ed)?|pledge[sd]?|wants?)\b(?:\s+[\w'’-]+){0,5}?\s+[$€£¥]?\d",

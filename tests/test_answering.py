@@ -1431,6 +1431,13 @@ def test_a_title_before_a_name_the_question_gives_is_no_new_name():
     assert has_kind("President Nordmann announced the Blue Plan in his Bergen Address.", "named", q)
 
 
+def test_a_goal_asked_is_answered_by_a_target():
+    from app.answering import asks_actual
+
+    assert asks_actual("What growth rate did Chile actually achieve in 2015?")
+    assert not asks_actual("What growth rate is Chile seeking to achieve by 2020?")
+
+
 def test_a_figure_actually_achieved_is_not_answered_by_a_target(small_service):
     answerer = small_service.answerer
     q = "What growth rate did Chile actually achieve in 2015?"
