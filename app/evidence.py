@@ -167,6 +167,9 @@ def _names_near(text: str, focus: str, question: str) -> bool:
     return False
 
 
+_INSTITUTION_NOUNS = r"(?:institut|universit|cent(?:er|re)|foundation|academ|council|school|college|organi[sz]ation)"
+
+
 def thing_named(question: str, text: str) -> bool:
     """For "Which award / university / exercises ...?": a name the question does not give, with
     that word ("the Red Flag exercises", "Columbia University", "the Institute for Defense Studies")."""
@@ -176,6 +179,8 @@ def thing_named(question: str, text: str) -> bool:
     stem = re.escape(thing[: max(4, len(thing) - 2)])
     given = _word_stems(question)
     run = r"[A-Z][\w'.-]+(?:\s+(?:of|for|on|and|the)?\s*[A-Z][\w'.-]+){0,5}"
+    # "Which institution ...?": an institute, a university, a centre ... by its own word
+    stem = _INSTITUTION_NOUNS if stem.startswith(("institut", "organi")) else stem
     word = rf"(?i:{stem})\w*"
     for m in re.finditer(rf"({run})\s+{word}|\b((?:[A-Z][\w'.-]+\s+)*{word}(?:\s+(?:of|for|on)\s+{run})?)", text):
         name = m.group(1) or m.group(2)

@@ -596,6 +596,11 @@ def test_a_thing_asked_by_its_kind_is_named_with_that_word():
         "At which university did she study?", "She was a fellow at the Nansen Centre of Oslo University."
     )
     assert not thing_named(q, "Chilean sailors joined more exercises with Peru in June.")  # no name
+    # an institution by its own word: an institute, a centre, a university
+    assert thing_named(
+        "At which institution is Kari Nordmann a fellow?", "Nordmann is a fellow at the Fridtjof Institute."
+    )
+    assert not thing_named("At which institution is Kari Nordmann a fellow?", "Nordmann is a fellow in Oslo.")
     assert not thing_named("Which Royal Navy vessels visit Oslo?", "More frequent Royal Navy vessel visits to Oslo.")
 
 
