@@ -606,6 +606,9 @@ def titled_name(question: str, text: str) -> bool:
     title = _WHICH_TITLE.search(question)
     if not title:
         return False
+    asked = who_did(question)
+    if asked and re.search(rf"\b{re.escape(asked.group(1)[:-2])}", text, re.I):
+        return False  # the verb is there, said of another ("The Tokyo Declaration, signed by ...")
     noun = title.group(1).lower()
     # "Which American leader ...?": a head of state's or government's title
     titles = ("president", "prime minister", "premier", "chancellor") if noun == "leader" else (noun,)
@@ -1178,6 +1181,11 @@ def actor_named(question: str, text: str) -> bool:
     given = question.lower()
     for v in re.finditer(rf"\b{stem}(?:e|ed|es|ing|s)?\b", text, re.I):
         before = text[max(0, v.start() - 80) : v.start()]
+        thing = re.search(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),\s*$", before)
+        if thing and any(
+            w.lower()[:5] not in _word_stems(question) for w in _LEADING_WORD.sub("", thing.group(1)).split()
+        ):
+            continue  # "The Tokyo Declaration, signed by Yeltsin and ...": another thing's signing
         after = re.match(r"\s+(?:[\w,]+\s+){0,3}?(?:by|between)\s+(.{0,60})", text[v.end() :])
         names = (_LEADING_WORD.sub("", n.group(0)) for n in _ACTOR.finditer(before))
         if any((" " in n or "-" in n) and n.lower() not in given for n in names):

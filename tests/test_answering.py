@@ -1461,6 +1461,15 @@ def test_which_official_did_needs_a_new_name_beside_the_verb():
     assert actor_named(q, "In 2013 Minister Pedro Soto announced the zone.")
 
 
+def test_a_participle_of_another_thing_names_not_its_actor():
+    from app.evidence import actor_named, titled_name
+
+    q = "Which Chilean president signed the 1950 Fisheries Convention?"
+    other = "The Lima Protocol, signed by President Ana Ruiz in 1993, recognised the Fisheries Convention of 1950."
+    assert not actor_named(q, other) and not titled_name(q, other)
+    assert actor_named(q, "The Fisheries Convention, signed by President Pedro Soto in 1950, set the quotas.")
+
+
 def test_who_is_an_author_is_answered_by_the_authors_blurb(small_service, monkeypatch):
     import dataclasses
 
