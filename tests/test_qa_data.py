@@ -121,6 +121,8 @@ ANSWERABLE = {
     "blind109.jsonl": "dn",
     "blind110.jsonl": "do",
     "blind111.jsonl": "dp",
+    "blind112.jsonl": "dq",
+    "blind114.jsonl": "ds",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -232,6 +234,8 @@ UNANSWERABLE = {
     "blind109_unanswerable.jsonl": "dnu",
     "blind110_unanswerable.jsonl": "dou",
     "blind111_unanswerable.jsonl": "dpu",
+    "blind112_unanswerable.jsonl": "dqu",
+    "blind114_unanswerable.jsonl": "dsu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
