@@ -586,9 +586,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
             # Sasakawa, Honorary Chairman of SPF"), who holds an office rather than gives a view
             text = _OFFICE_HOLDER.sub("", text)
         if who_did(question):  # "Who signed ...?": a new name as the verb's subject or agent
-            if actor_named(question, text):
-                return True
-            return titled_name(question, text)
+            return actor_named(question, text) or titled_name(question, text)
         return _person_named(text, question)
     else:  # a place: a name
         found = [m.group(0) for m in _NAME.finditer(text)] + [
@@ -598,6 +596,13 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         given = set(re.findall(r"[\w.,]+", asked)) | set(re.findall(r"\d[\d,.]*\d|\d", asked))  # "$12bn": 12
         return any(f.lower().strip(".,") not in given for f in found)
     return any(f.lower() not in asked for f in found)
+
+
+# "Which American president ...?": a title a name may stand after
+_WHICH_TITLE = re.compile(
+    r"\b(?:which|what) (?:[A-Z][\w-]*\s+)?(president|prime minister|foreign minister|defen[cs]e minister|premier|chancellor|leader)\b",
+    re.I,
+)
 
 
 def titled_name(question: str, text: str) -> bool:
@@ -615,10 +620,6 @@ def titled_name(question: str, text: str) -> bool:
     return any(_names_near(text, t, question) for t in titles)
 
 
-_WHICH_TITLE = re.compile(
-    r"\b(?:which|what) (?:[A-Z][\w-]*\s+)?(president|prime minister|foreign minister|defen[cs]e minister|premier|chancellor|leader)\b",
-    re.I,
-)
 _FUNCTION_STEMS = {
     w[:5]
     for w in "when what which where year date month many much did does was were the and have has with from that this their for into about first time how".split()
@@ -1170,6 +1171,9 @@ def defines(term: str, text: str) -> bool:
 _ACTOR = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
 
 
+_NAMED_BEFORE_COMMA = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),\s*$")  # "The Tokyo Declaration, | signed by"
+
+
 def actor_named(question: str, text: str) -> bool:
     """For "Who visited X?": the sentence has the verb with a name the question does not give as
     its subject ("Nikolai Patrushev ... visited") or its agent ("signed between Putin and Mori")."""
@@ -1179,12 +1183,11 @@ def actor_named(question: str, text: str) -> bool:
     verb = m.group(1).lower()
     stem = re.escape(verb[:-2])  # "visited": visit, visits, visiting; not "founded" in "Foundation"
     given = question.lower()
+    stems = _word_stems(question)
     for v in re.finditer(rf"\b{stem}(?:e|ed|es|ing|s)?\b", text, re.I):
         before = text[max(0, v.start() - 80) : v.start()]
-        thing = re.search(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),\s*$", before)
-        if thing and any(
-            w.lower()[:5] not in _word_stems(question) for w in _LEADING_WORD.sub("", thing.group(1)).split()
-        ):
+        thing = _NAMED_BEFORE_COMMA.search(before)
+        if thing and any(w.lower()[:5] not in stems for w in _LEADING_WORD.sub("", thing.group(1)).split()):
             continue  # "The Tokyo Declaration, signed by Yeltsin and ...": another thing's signing
         after = re.match(r"\s+(?:[\w,]+\s+){0,3}?(?:by|between)\s+(.{0,60})", text[v.end() :])
         names = (_LEADING_WORD.sub("", n.group(0)) for n in _ACTOR.finditer(before))
