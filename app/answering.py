@@ -64,7 +64,7 @@ from .evidence import (
     year_pattern,
 )
 from .index import LoadedIndex, bm25_tokenize, text_terms
-from .models import Passage
+from .models import Passage, Span
 from .names import NameFinder
 from .questions import (
     ASK_ABBREVIATION,
@@ -84,6 +84,7 @@ from .questions import (
     question_subject,
     quoted_phrases,
     strict_kind,
+    without_possessive,
 )
 from .retrieval import Hit
 from .settings import Settings
@@ -1052,7 +1053,7 @@ def _may_be_paraphrase(unknown: list[str]) -> bool:
     acronym ("AUKUS"), a country or a name of several words is a thing the corpus does not cover."""
     if len(unknown) != 1:
         return False
-    word = re.sub(r"['’]s?$", "", unknown[0])
+    word = without_possessive(unknown[0])
     return " " not in word and not word.isupper() and not countries_named(word)
 
 
@@ -1132,13 +1133,19 @@ def _points_back(sentence: str, kind: str | None) -> bool:
     return kind == "reason" and _ANAPHORIC_MID.search(sentence) is not None
 
 
+def _through(c: _Candidate, later: Span, max_words: int) -> tuple[int, int] | None:
+    """The quote from the sentence through a later one, when no paragraph ends between them and
+    it keeps within ``max_words``."""
+    text = c.passage.text
+    if "\n\n" in text[c.end : later.start] or len(text[c.start : later.end].split()) > max_words:
+        return None
+    return c.start, later.end
+
+
 def _with_next(c: _Candidate, max_words: int) -> tuple[int, int]:
     """The sentence and the next one of its paragraph, within ``max_words``; else the sentence."""
     nxt = next((sp for sp in c.passage.sentences if sp.start >= c.end), None)
-    text = c.passage.text
-    if nxt is None or "\n\n" in text[c.end : nxt.start] or len(text[c.start : nxt.end].split()) > max_words:
-        return c.start, c.end
-    return c.start, nxt.end
+    return (_through(c, nxt, max_words) if nxt else None) or (c.start, c.end)
 
 
 def _extend(
@@ -1190,19 +1197,15 @@ def _extend(
         nxt = spans[i + 1]
         following = text[nxt.start : nxt.end]
         if (
-            (
-                _LISTED_NEXT.match(following)
-                or _ANNOUNCES.search(c.text)  # "X has a major feature that Y doesn't have. X doesn't rule out ..."
-                or (kind is None and _GOES_ON.match(following))
-                or c.text.rstrip().endswith("?")  # "Are relations at an impasse ...? Not at all."
-                # "... are also US allies through NATO. This reinforces the rationale for ...": the
-                # next sentence's subject is this one (a reason or advice asked: the cue decides below)
-                or (kind is None and cue is None and _DEMONSTRATIVE_SUBJECT.match(following))
-            )
-            and "\n\n" not in text[c.end : nxt.start]
-            and len(text[c.start : nxt.end].split()) <= max_words
-        ):
-            return c.start, nxt.end  # "Tokyo needs to identify partners ... In order to do so, X is indispensable."
+            _LISTED_NEXT.match(following)
+            or _ANNOUNCES.search(c.text)  # "X has a major feature that Y doesn't have. X doesn't rule out ..."
+            or (kind is None and _GOES_ON.match(following))
+            or c.text.rstrip().endswith("?")  # "Are relations at an impasse ...? Not at all."
+            # "... are also US allies through NATO. This reinforces the rationale for ...": the
+            # next sentence's subject is this one (a reason or advice asked: the cue decides below)
+            or (kind is None and cue is None and _DEMONSTRATIVE_SUBJECT.match(following))
+        ) and (span := _through(c, nxt, max_words)):
+            return span  # "Tokyo needs to identify partners ... In order to do so, X is indispensable."
         if c.text.rstrip().endswith(":") or (kind is None and _heading(c) and "\n\n" in text[c.end : nxt.start]):
             # "Stimson produces research and policy analysis to:" and the list under it; "Resolve the
             # Northern Territories dispute ...": a heading is spelt out by the paragraph under it

@@ -27,6 +27,7 @@ from .questions import (
     focus_noun,
     named_noun,
     who_did,
+    without_possessive,
 )
 
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)s?\b")
@@ -286,7 +287,7 @@ def is_generic_name_word(word: str) -> bool:
 def _not_a_person(name: str) -> bool:
     """A country or capital ("London"), a nationality or region word ("Russian", "Western"), a
     month, an institution or agreement ("Joint Political Declaration"): not a person's name."""
-    name = re.sub(r"['’]s?$", "", name)
+    name = without_possessive(name)
     if any(w.lower() in _INSTITUTION_WORDS for w in re.split(r"[\s-]+", name)):
         return True
     parts = name.split("-")
@@ -387,9 +388,9 @@ def _person_named(text: str, question: str) -> bool:
         titled = [i for i, w in enumerate(parts[:-1]) if w.lower().strip(".") in _ANY_TITLE]
         if titled and titled[-1] > 0:
             run = " ".join(parts[titled[-1] + 1 :])
-        possessive = re.search(r"['’]s?$", run) or text.startswith(("'", "’"), m.end())
-        bare = re.sub(r"['’]s?$", "", run)  # "NATO's eastern expansion": an abbreviation's
-        if (m.start() == 0 and " " not in run) or bare.isupper() or _not_a_person(run) or _not_a_person(bare):
+        bare = without_possessive(run)  # "NATO's eastern expansion": an abbreviation's
+        possessive = bare != run or text.startswith(("'", "’"), m.end())
+        if (m.start() == 0 and " " not in run) or bare.isupper() or _not_a_person(run):
             continue  # a lone first word is any sentence's capital
         if " " not in run and _PLACE_BEFORE.search(text, 0, m.start()) and not possessive:
             continue  # "the poisoning in Salisbury": a place, not a person
@@ -414,7 +415,7 @@ def _new_name(text: str, question: str) -> bool:
     if any(m.group(0).lower() not in question.lower() for m in _DESIGNATION.finditer(text)):
         return True  # "Which Japanese aircraft ...?": "amphibious aircraft US-2"
     for m in _NAME_RUN.finditer(text):
-        run = re.sub(r"['’]s?$", "", m.group(0))
+        run = without_possessive(m.group(0))
         if m.start() == 0:
             run = _LEADING_WORD.sub("", run) or run  # "Between Japan and India, ...": no name's word
             if " " not in run and run == m.group(0):

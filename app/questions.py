@@ -618,6 +618,14 @@ _SUBJECT = re.compile(
 )
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def without_possessive(word: str) -> str:
+    """The word without a possessive ending: "Putin's", "Davies'" give Putin, Davies."""
+    return _POSSESSIVE.sub("", word)
+
+
 def question_subject(question: str) -> str | None:
     """The name that is the question's grammatical subject, by its last word: "Modi" in "Why
     did Narendra Modi choose Japan ...?", "China" in "How did China respond ...?"."""
@@ -627,7 +635,7 @@ def question_subject(question: str) -> str | None:
     words = [w for w in m.group(1).split() if not any(ch.isdigit() for ch in w)]  # "Japan's FY2015": Japan
     if not words:
         return None
-    word = re.sub(r"['’]s?$", "", words[-1])
+    word = without_possessive(words[-1])
     return word if len(word) > 1 and word.lower() not in _QUESTION_WORDS else None
 
 
