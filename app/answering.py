@@ -638,7 +638,8 @@ class Answerer:
         for n, c in enumerate(chosen):
             if _sentence_index(c) == 0 and _points_back(c.text, kind):
                 c = self._with_sentence_before(c)
-            extended = _extend(c, cue, kind, s.answer_max_words, sel.term)
+            restates = kind == "reason" and self._restates(c, q_terms)
+            extended = _extend(c, cue, kind, s.answer_max_words, sel.term, restates)
             if kind is None and extended == (c.start, c.end):
                 # a description asked: the next sentence of the paragraph too, where the answer
                 # has room for it once the quotes so far and the sentences to come are counted
@@ -658,6 +659,14 @@ class Answerer:
                     break
         chosen = kept
         return self._compose(question, chosen, spans, kind, hits, support)
+
+    def _restates(self, c: _Candidate, q_terms: list[str]) -> bool:
+        """Does the sentence only say what the question says ("India will likely hesitate to be a
+        part of the US alliance network" for "Why is India likely to hesitate to ...?")?"""
+        asked = set(q_terms)
+        weights = [(t, self.idf(t)) for t in self._evidence_terms(c.text)]
+        total = sum(w for _, w in weights)
+        return bool(total) and sum(w for t, w in weights if t not in asked) / total <= RESTATES_NEW
 
     def _with_sentence_before(self, c: _Candidate) -> _Candidate:
         """A sentence that opens its passage and points back ("Therefore, ..."): the same sentence
@@ -1111,6 +1120,7 @@ _ANNOUNCES = re.compile(
     r"\b(?:has|have|had|is|are|was|were)\s+(?:an?|one|two|three|several)\s+(?:[a-z]+\s+)?"
     r"(?:features?|differences?|aspects?|characteristics?|elements?|distinctions?)\s+(?:that|which)\b[^,;]{0,60}[.:]$"
 )
+RESTATES_NEW = 0.25
 HEADING_WORDS = 15  # a paragraph of one sentence this short is a heading
 
 
@@ -1149,7 +1159,12 @@ def _with_next(c: _Candidate, max_words: int) -> tuple[int, int]:
 
 
 def _extend(
-    c: _Candidate, cue: re.Pattern | None, kind: str | None, max_words: int, term: str | None = None
+    c: _Candidate,
+    cue: re.Pattern | None,
+    kind: str | None,
+    max_words: int,
+    term: str | None = None,
+    restates: bool = False,
 ) -> tuple[int, int]:
     """The quoted span: the sentence, plus the next one when the sentence only sets up the answer,
     or the one before when it points back to the term asked about ("such a China gap").
@@ -1218,6 +1233,17 @@ def _extend(
                 end = later.end
             if end != c.end:
                 return c.start, end
+    if (
+        restates
+        and i
+        and not (cue and cue.search(c.text))
+        and (i + 1 >= len(spans) or "\n\n" in text[c.end : spans[i + 1].start])
+        and "\n\n" not in text[spans[i - 1].end : c.start]
+        and len(text[spans[i - 1].start : c.end].split()) <= max_words
+    ):
+        # "... seeking to achieve strategic autonomy. India will likely hesitate to ...": a
+        # paragraph's closing sentence that only restates the question follows from its reasons
+        return spans[i - 1].start, c.end
     if cue is None or i is None or i + 1 >= len(spans):
         return c.start, c.end
     nxt = spans[i + 1]

@@ -163,6 +163,8 @@ def _names_near(text: str, focus: str, question: str) -> bool:
         capitals = list(itertools.takewhile(lambda w: w[:1].isupper(), words))  # the name, not what follows
         if capitals and capitals[-1].lower()[:5] in given:
             continue  # "Foreign Minister Sergei Lavrov" where the question names Lavrov: the question's own
+        if capitals and _country_pattern().fullmatch(" ".join(capitals).lower()):
+            continue  # "the presidents of Russia and France": a country, not the president's name
         if words[0][:1].isupper() and any(w.lower()[:5] not in given for w in words):
             return True
     return False
@@ -210,18 +212,37 @@ def _country_itself(name: str, asked: set[str]) -> bool:
 def _demonym_countries(question: str) -> set[str]:
     """Countries (ISO codes) a question names by their people's word ("Chinese city": China)."""
     codes = _country_codes()
-    stems = {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", question) if _DEMONYM.fullmatch(w)}
-    return {code for n, code in codes.items() if " " not in n and n[:4] in stems}
+    return {codes[c] for w in re.findall(r"[A-Z][a-z]+", question) if (c := demonym_country(w))}
+
+
+# people's words not made by adding an ending to the country's name
+_IRREGULAR_DEMONYMS = {
+    "british": "britain", "german": "germany", "italian": "italy", "french": "france", "dutch": "netherlands",
+    "greek": "greece", "filipino": "philippines", "thai": "thailand", "swiss": "switzerland", "spanish": "spain",
+    "turkish": "turkey", "polish": "poland", "danish": "denmark", "swedish": "sweden", "finnish": "finland",
+    "irish": "ireland", "norwegian": "norway", "peruvian": "peru",
+}  # fmt: skip
+# America-n, Canad-ian, Chil-ean, Japan-ese; or none, for a name that ends like one ("Japan-EU")
+_DEMONYM_ENDING = re.compile(r"(?:(?:[ei]?an|ese)s?)?")
 
 
 @functools.lru_cache(maxsize=1024)
 def demonym_country(word: str) -> str | None:
-    """The country's name, lower-cased, a people's word is made from ("American": "america",
-    "Australian": "australia", not "austria"); None for any other word."""
-    if not _DEMONYM.fullmatch(word):
-        return None
+    """The country's name, lower-cased, a people's word stands for ("American": "america",
+    "Australian": "australia", not "austria"; "British": "britain"); None for any other word
+    ("Persian", "Macmillan")."""
     low = word.lower()
-    found = [n for n in _country_codes() if " " not in n and len(n) > 3 and low.startswith(n.rstrip("aeiou"))]
+    irregular = _IRREGULAR_DEMONYMS.get(low) or _IRREGULAR_DEMONYMS.get(low.removesuffix("s"))
+    if irregular or not _DEMONYM.fullmatch(word):
+        return irregular
+    found = [
+        n
+        for n in _country_codes()
+        if " " not in n
+        and len(stem := n[:-1] if n[-1] in "aeiou" else n) >= 4
+        and low.startswith(stem)
+        and _DEMONYM_ENDING.fullmatch(low[len(stem) :])
+    ]
     return max(found, key=len) if found else None
 
 

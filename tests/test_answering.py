@@ -2303,11 +2303,22 @@ def test_a_peoples_word_names_its_country_in_any_form(small_service):
 
     assert demonym_country("American") == "america"
     assert demonym_country("Australian") == "australia"  # not Austria
+    assert demonym_country("Austrian") == "austria"
+    assert demonym_country("Indians") == "india" and demonym_country("Chilean") == "chile"
+    assert demonym_country("British") == "britain" and demonym_country("Germans") == "germany"  # no ending added
     assert demonym_country("Pacific") is None
+    assert demonym_country("Persian") is None and demonym_country("Macmillan") is None  # not Peru's, Macao's
     names = small_service.answerer.names
     assert names.found("American", "talks held in washington")
     assert names.found("American", "the us fleet")
     assert not names.found("American", "it was used")  # "US" as a word only
+
+
+def test_a_question_names_countries_by_their_peoples_words():
+    from app.evidence import countries_referred
+
+    assert countries_referred("Which Australian and British envoys met?") == {"AU", "GB"}
+    assert countries_referred("the Japan-EU exercise") == {"JP"}  # a name joined to another
 
 
 def test_which_president_is_answered_by_the_name_after_the_title():
@@ -2318,6 +2329,7 @@ def test_which_president_is_answered_by_the_name_after_the_title():
     assert titled_name(q, text) and has_kind(text, "person", q)
     assert not titled_name(q, "Talks were frowned upon in Santiago, with Gabriel Soto urging Nordmann not to travel.")
     assert not titled_name(q, "Peruvian President Ana Ruiz urged Nordmann not to travel.")  # another country's
+    assert not titled_name(q, "Nordmann met the presidents of Peru and Chile.")  # a country is no name
     leader = "Which Chilean leader discouraged Nordmann from visiting Lima?"
     assert titled_name(leader, text)  # a head of state's title
 
@@ -2325,3 +2337,24 @@ def test_which_president_is_answered_by_the_name_after_the_title():
 def test_which_x_and_y_experts_ask_for_people():
     assert answer_kind("Which Chilean and Peruvian specialists spoke at the forum?") == "person"
     assert answer_kind("Which industry do Chilean specialists expect to suffer?") is None
+
+
+def test_a_why_answered_by_a_closing_restatement_quotes_the_reason_before_it(small_service):
+    from app.answering import _extend
+    from app.evidence import REASON_CUE
+
+    sentences = [
+        "Chile trades widely.",
+        "Yet Chile does not want to be entangled in disputes, seeking autonomy instead.",
+        "Chile will likely hesitate to join the Pacific pact.",
+    ]
+    c = _candidate(sentences, 2)  # the paragraph's last sentence
+    answerer = small_service.answerer
+    question = "Why is Chile likely to hesitate to join the Pacific pact?"
+    assert answerer._restates(c, answerer._terms(question))
+    assert not answerer._restates(_candidate(sentences, 1), answerer._terms(question))
+    start, end = _extend(c, REASON_CUE, "reason", 80, restates=True)
+    assert c.passage.text[start:end].startswith("Yet Chile does not want")
+    assert _extend(c, REASON_CUE, "reason", 10, restates=True) == (c.start, c.end)  # no room
+    because = _candidate([*sentences[:2], "Chile will hesitate to join because of its farms."], 2)
+    assert _extend(because, REASON_CUE, "reason", 80, restates=True) == (because.start, because.end)
