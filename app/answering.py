@@ -828,6 +828,8 @@ class Answerer:
 
     def support(self, c: _Candidate, question: str, q_terms: list[str], entities: list[str], kind: str | None) -> float:
         """Probability that the evidence holds what the question asks for (logistic model, see calibration.py)."""
+        if _sentence_index(c) == 0 and _PRONOUN_SUBJECT.match(c.text):
+            c = self._with_sentence_before(c)  # "They sat together ...": read where "they" are named
         if c.rows and kind == "person":
             named = reference_names_editor if asks_editor(question) else reference_names_author
             if not named(c.text, question):
@@ -1380,6 +1382,7 @@ def _sentence_index(c: _Candidate) -> int | None:
     return next((k for k, s in enumerate(c.passage.sentences) if s.start <= c.start < s.end), None)
 
 
+_PRONOUN_SUBJECT = re.compile(r"^(?:they|he|she|it|both|the two (?:leaders|sides|countries|men))\s", re.I)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 PRONOUN_REACH = 3  # sentences back, within the paragraph, to the one naming the person "she" is
 

@@ -159,3 +159,21 @@ def test_a_name_spelled_out_in_the_question_matches_the_abbreviation_the_corpus_
         "Peace",
         "Foundation",
     ]
+
+
+def test_a_sentence_opening_its_passage_on_they_is_read_where_they_are_named(real_service):
+    from app.answering import _PRONOUN_SUBJECT, _Candidate, _context
+
+    answerer = real_service.answerer
+    opening = [
+        _Candidate(p, 0, p.sentences[0].start, p.sentences[0].end, 0)
+        for p in real_service.index.passages
+        if p.sentences and _PRONOUN_SUBJECT.match(p.text[p.sentences[0].start : p.sentences[0].end])
+    ]
+    assert opening  # the chunker's overlap leaves such sentences at passage starts
+    moved = [(c, answerer._with_sentence_before(c)) for c in opening]
+    moved = [(c, m) for c, m in moved if m is not c]
+    assert moved  # each has a copy inside the passage before, with the sentence that names "they"
+    for c, m in moved:
+        assert m.text == c.text and m.passage.char_start < c.passage.char_start
+        assert _context(m).index(m.text) > 0  # the context now starts before the sentence
