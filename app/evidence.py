@@ -23,6 +23,7 @@ from .questions import (
     CAPITALISED,
     HOW_LONG,
     HOW_MUCH,
+    TITLES,
     counted_nouns,
     focus_noun,
     named_noun,
@@ -560,7 +561,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
         return _new_name(text, question)
     if kind == "name":
         focus = focus_noun(question)  # answer_kind gives "name" only when there is one
-        return focus is not None and _names_near(text, focus, question)
+        return focus is not None and any(_names_near(text, t, question) for t in _titles_for(focus))
     asked = question.lower()
     if kind == "date":
         if ASK_DAY.search(question):  # "On what date ...?": a day, not a year or a month alone
@@ -621,10 +622,7 @@ def has_kind(text: str, kind: str | None, question: str = "") -> bool:
 
 
 # "Which American president ...?": a title a name may stand after
-_WHICH_TITLE = re.compile(
-    r"\b(?:which|what) (?:[A-Z][\w-]*\s+)?(president|prime minister|foreign minister|defen[cs]e minister|premier|chancellor|leader)\b",
-    re.I,
-)
+_WHICH_TITLE = re.compile(rf"\b(?:which|what) (?:[A-Z][\w-]*\s+)?({TITLES})\b", re.I)
 
 
 def titled_name(question: str, text: str) -> bool:
@@ -636,10 +634,13 @@ def titled_name(question: str, text: str) -> bool:
     asked = who_did(question)
     if asked and re.search(rf"\b{re.escape(asked.group(1)[:-2])}", text, re.I):
         return False  # the verb is there, said of another ("The Tokyo Declaration, signed by ...")
-    noun = title.group(1).lower()
-    # "Which American leader ...?": a head of state's or government's title
-    titles = ("president", "prime minister", "premier", "chancellor") if noun == "leader" else (noun,)
-    return any(_names_near(text, t, question) for t in titles)
+    return any(_names_near(text, t, question) for t in _titles_for(title.group(1).lower()))
+
+
+def _titles_for(noun: str) -> tuple[str, ...]:
+    """The titles a name asked by this noun may stand beside: for "Which American leader ...?",
+    a head of state's or government's."""
+    return ("president", "prime minister", "premier", "chancellor") if noun == "leader" else (noun,)
 
 
 _FUNCTION_STEMS = {

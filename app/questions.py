@@ -383,10 +383,14 @@ _NAME_OF = re.compile(r"\bnames? of (?:the |a |an |that |this |those |these )?(.
 _WHO_IS = re.compile(r"^\s*who (?:is|was|were|are|will be|would be|became) (?:the |a |an )?(.+?)" + _FOCUS_END, re.I)
 
 
+# titles a person's name stands beside ("President Barack Obama", "Ambassador Kono")
+TITLES = (
+    r"(?:president|prime minister|foreign minister|defen[cs]e minister|premier|chancellor|leader"
+    r"|Secretary-General|Secretary General|ambassador|chairman|governor)"
+)
 # "Which NATO Secretary-General did Abe meet?": a title the answer's name stands beside
 _WHICH_ROLE = re.compile(
-    r"^\s*(?:which|what) ((?:[A-Z][\w-]*\s+){0,3}?(?:Secretary-General|Secretary General|ambassador|chairman|governor)s?)"
-    r"\s+(?:did|does|do|was|were|is|are|has|had|will|would)\b",
+    rf"^\s*(?:which|what) ((?:[A-Z][\w-]*\s+){{0,3}}?{TITLES}s?)\s+(?:did|does|do|was|were|is|are|has|had|will|would)\b",
     re.I,
 )
 

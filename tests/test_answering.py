@@ -34,6 +34,7 @@ from app.questions import (
         ("Who was visiting Chile with Nordmann in 2004?", None),  # who did it, not a role
         ("Which Nordic Council Secretary-General did Soto meet in 2014?", "secretary-general"),  # a title
         ("Which Nordic Council did Soto address in 2014?", None),
+        ("Which Chilean leader did Nordmann meet in Lima?", "leader"),  # the same titles as "Which president ...?"
         ("What is the name of the Chilean port where the envoys met?", "port"),  # a clause after "where"
         ("Soto met Nordmann in his home town. What is the name of that town?", "town"),
         ("What were the names of the two Danish sailors detained in Lima?", "sailors"),
@@ -54,6 +55,9 @@ def test_name_questions_need_a_name_beside_the_role_asked_for():
     assert not has_kind(
         "Ten Norwegian engineers were hurt at the plant in Antofagasta, the ambassador said.", "name", q
     )
+    leader = "Which Chilean leader did Nordmann meet in Lima?"
+    assert has_kind("Nordmann met President Gabriel Soto in Lima.", "name", leader)  # a head of state's title
+    assert not has_kind("Nordmann met the Chilean leadership in Lima.", "name", leader)
     drill = "What was the name of the first joint drill between Peru and Chile?"
     assert has_kind("The first joint drill with Chile, PACIFIC 7, was held in 2012.", "name", drill)
 
