@@ -1268,8 +1268,8 @@ def _extend(
     if cue.search(c.text):
         return c.start, c.end  # the sentence gives the reason or advice itself
     gap = c.passage.text[c.end : nxt.start]
-    if "\n\n" in gap and len(c.text.split()) > 15:
-        return c.start, c.end  # the next paragraph is another topic
+    if "\n\n" in gap and not _heading(c):
+        return c.start, c.end  # the next paragraph is another topic (unless the sentence heads it)
     if len(c.passage.text[c.start : nxt.end].split()) > max_words:
         return c.start, c.end
     end = nxt.end

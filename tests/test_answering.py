@@ -2362,3 +2362,14 @@ def test_a_why_answered_by_a_closing_restatement_quotes_the_reason_before_it(sma
     assert _extend(c, REASON_CUE, "reason", 10, restates=True) == (c.start, c.end)  # no room
     because = _candidate([*sentences[:2], "Chile will hesitate to join because of its farms."], 2)
     assert _extend(because, REASON_CUE, "reason", 80, restates=True) == (because.start, because.end)
+
+
+def test_a_short_sentence_closing_its_paragraph_is_not_read_on_into_the_next():
+    from app.answering import _extend
+    from app.evidence import REASON_CUE
+
+    sentences = ["Chile and Peru signed the pact in 2020.", "Bolivia had left the talks.", "Trade in 2000 was small."]
+    c = _candidate(sentences, 1, sep="\n\n")  # a paragraph's last sentence, short as a heading
+    assert _extend(c, REASON_CUE, "reason", 80) == (c.start, c.end)
+    same = _candidate(sentences, 1)  # the paragraph goes on: the reason may follow
+    assert _extend(same, REASON_CUE, "reason", 80) != (same.start, same.end)
