@@ -194,14 +194,16 @@ def test_compound_question_with_in_how_many_is_split():
     assert split_question(q) == ["How many ports does the plan name?", "In how many years will they be built?"]
 
 
-def _candidate(sentences: list[str], index: int, sep: str = " "):
+def _candidate(sentences: list[str], index: int, sep: str = " ", breaks: tuple[int, ...] = (2,)):
+    """A candidate for ``sentences[index]`` in a passage of them; ``sep`` goes before each
+    sentence in ``breaks`` (a paragraph break, with sep="\n\n")."""
     from app.answering import _Candidate
     from app.models import Passage, Span
 
     text, spans = "", []
     for k, sentence in enumerate(sentences):
         if k:
-            text += sep if k == 2 else " "
+            text += sep if k in breaks else " "
         spans.append(Span(len(text), len(text) + len(sentence)))
         text += sentence
     passage = Passage("p", text, "d", "T", "S", ("A",), "2015", 0, len(text), sentences=spans)
@@ -1198,7 +1200,7 @@ def test_a_recommendation_heading_is_quoted_with_the_paragraph_that_spells_it_ou
         "Both navies already work together at sea.",
         "The drills remain modest, but they could be extended and held more often.",
     ]
-    c = _candidate(sentences, 1, sep="\n\n")
+    c = _candidate(sentences, 1, sep="\n\n", breaks=(1, 2))
     start, end = _extend(c, ADVICE_CUE, None, 80)
     assert c.passage.text[start:end].endswith("held more often.")
 

@@ -123,6 +123,10 @@ ANSWERABLE = {
     "blind111.jsonl": "dp",
     "blind112.jsonl": "dq",
     "blind114.jsonl": "ds",
+    "blind113.jsonl": "dr",
+    "blind115.jsonl": "dt",
+    "blind116.jsonl": "dw",
+    "blind117.jsonl": "dx",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -236,6 +240,10 @@ UNANSWERABLE = {
     "blind111_unanswerable.jsonl": "dpu",
     "blind112_unanswerable.jsonl": "dqu",
     "blind114_unanswerable.jsonl": "dsu",
+    "blind113_unanswerable.jsonl": "dru",
+    "blind115_unanswerable.jsonl": "dtu",
+    "blind116_unanswerable.jsonl": "dwu",
+    "blind117_unanswerable.jsonl": "dxu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
