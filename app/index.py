@@ -88,6 +88,17 @@ def bm25_tokenize(texts: list[str]) -> list[list[str]]:
     )
 
 
+# common English words: never a name's spelt-out word, never worth highlighting
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing done down during each few for from further had has have
+    having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off
+    on once only or other our out over own same she should so some such than that the their them then there
+    these they this those through to too under until up very was we were what when where which while who whom
+    why will with would you your""".split()
+)
+
+
 @functools.lru_cache(maxsize=1024)
 def text_terms(text: str) -> tuple[str, ...]:
     """One text's terms, memoised: a question is tokenised by the retriever and the answerer."""

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from .evidence import METONYM_SHORT, METONYMS, countries_referred, country_forms, demonym_country, is_title
-from .index import LoadedIndex
+from .index import STOPWORDS, LoadedIndex
 
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w'’-]*\w")
 _NAME_GAP = re.compile(r"\s+(?:(?:of|for|and|the|on|in|&)\s+)*")
@@ -60,6 +60,7 @@ class NameFinder:
         self._mentioned: dict[str, bool] = {}
         self._persons: dict[str, bool] = {}
         self._initialisms: dict[str, Counter[str]] | None = None  # built on first use
+        self._spelled_lower: dict[str, str] = {}  # an abbreviation spelt out in lower case, or ""
         # the corpus's words in lower case, and its capitalised words inside a sentence, on first use
         self._lower_words: set[str] | None = None
         self._inside_words: set[str] = set()
@@ -194,6 +195,9 @@ class NameFinder:
 
     def is_person(self, name: str) -> bool:
         """A surname the corpus gives a title ("Prime Minister Abe", "President Putin", "Mr. Abe")."""
+        parts = name.split()
+        if 1 < len(parts) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in parts):
+            return self.is_person(parts[-1])  # "Vladimir Putin": "President Putin"
         known = self._persons.get(name)
         if known is None:
             # "Prime Minister Abe", "Foreign Minister Taro Aso" (a first name between)
@@ -219,7 +223,21 @@ class NameFinder:
         if self._initialisms is None:
             self._initialisms = _initialisms(self._corpus_cased)
         found = self._initialisms.get(abbr)
-        return found.most_common(1)[0][0] if found else None
+        if found:
+            return found.most_common(1)[0][0]
+        if len(abbr) < 3:
+            return None
+        # "LNG": "liquefied natural gas", in lower case: words of three letters or more, in a row
+        spelled = self._spelled_lower.get(abbr)
+        if spelled is None:
+            words = r"\s+".join(rf"({ch.lower()}[a-z]{{2,}})" for ch in abbr)
+            runs = Counter(
+                " ".join(m.groups())
+                for m in re.finditer(rf"\b{words}\b", self._corpus_text)
+                if not STOPWORDS.intersection(m.groups())  # not "objectives develop and" for ODA
+            )
+            spelled = self._spelled_lower[abbr] = runs.most_common(1)[0][0] if runs else ""
+        return spelled or None
 
     def found(self, e: str, low: str) -> bool:
         return self.pattern(e).search(low) is not None

@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from .deps import ServiceDep
 from .errors import BadRequest, ServiceError
+from .index import STOPWORDS
 from .models import Section
 from .presenters import ask_response, search_result
 from .retrieval import Filters
@@ -40,14 +41,6 @@ _STATIC_NAME = re.compile(r"[A-Za-z0-9_-]+\.(css|js|svg|png|ico)")
 _MARKER = re.compile(r"\[(\d+)\]")
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 _WORD = re.compile(r"\w+")
-_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing done down during each few for from further had has have
-    having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off
-    on once only or other our out over own same she should so some such than that the their them then there
-    these they this those through to too under until up very was we were what when where which while who whom
-    why will with would you your""".split()
-)
 
 
 # ---------------------------------------------------------------------------- text helpers
@@ -65,7 +58,7 @@ def query_terms(query: str) -> list[str]:
     """The words of a query worth highlighting: no stopwords, nothing under three characters."""
     seen: dict[str, None] = {}
     for word in _WORD.findall(query.casefold()):
-        if len(word) >= 3 and word not in _STOPWORDS:
+        if len(word) >= 3 and word not in STOPWORDS:
             seen.setdefault(word, None)
     return sorted(seen, key=len, reverse=True)
 

@@ -177,3 +177,18 @@ def test_a_sentence_opening_its_passage_on_they_is_read_where_they_are_named(rea
     for c, m in moved:
         assert m.text == c.text and m.passage.char_start < c.passage.char_start
         assert _context(m).index(m.text) > 0  # the context now starts before the sentence
+
+
+def test_a_full_name_counts_as_named_where_the_text_gives_the_office(real_service):
+    names = real_service.answerer.names
+    passage = "Vladimir Putin met Abe. Speaking at the forum, the President of Russia noted progress."
+    assert names.is_person("Vladimir Putin")  # the corpus writes "President Putin"
+    assert names.share_present(["Vladimir Putin"], "the President of Russia noted progress.", passage=passage) == 1.0
+    assert names.share_present(["Vladimir Putin"], "the envoy noted progress.", passage=passage) == 0.0  # no office
+
+
+def test_an_abbreviation_the_corpus_never_defines_is_found_spelt_out_in_lower_case(real_service):
+    names = real_service.answerer.names
+    assert names.spelled_out("LNG") == "liquefied natural gas"
+    assert names.found("LNG", "the yamal liquefied natural gas plant")
+    assert names.spelled_out("ODA") is None  # not "objectives develop and": no common word spells one out
