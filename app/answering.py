@@ -45,6 +45,7 @@ from .evidence import (
     is_title,
     list_not_given,
     listed_without_figure,
+    other_months,
     other_ordinal,
     other_pair,
     other_side,
@@ -858,6 +859,8 @@ class Answerer:
             return 0.0  # "What did they agree during the visit?": a sentence on the visit alone
         if kind == "number" and asks_actual(asked) and _TARGET_FIGURE.search(c.text):
             return 0.0  # "What growth did India actually achieve?": "Modi seeks to materialize 8 percent growth"
+        if other_months(question, c.text):
+            return 0.0  # "their December 15 meeting": "their November meeting"
         if other_side(question, c.text):
             return 0.0  # "the rate on the Japanese side": "the tariff reduction rate on the Indian side"
         if outcome_only_planned(asked, c.text):

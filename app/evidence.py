@@ -196,6 +196,17 @@ def thing_named(question: str, text: str) -> bool:
 _SIDE = re.compile(r"\bthe ([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s)? side\b")
 
 
+_MONTH_DAY = re.compile(rf"\b({_MONTHS})\s+\d{{1,2}}\b")
+
+
+def other_months(question: str, text: str) -> bool:
+    """For "their December 15, 2016 meeting": the text dates it to other months only ("their
+    November meeting"). A month alone may date a circumstance ("after Abe's May 2018 visit")."""
+    asked = set(_MONTH_DAY.findall(question))
+    said = set(_MONTH.findall(text))
+    return bool(asked) and bool(said) and not asked & said
+
+
 def other_side(question: str, text: str) -> bool:
     """For "the rate on the Japanese side": the text speaks of another country's side only ("on
     the Indian side")."""
@@ -639,8 +650,10 @@ def titled_name(question: str, text: str) -> bool:
 
 def _titles_for(noun: str) -> tuple[str, ...]:
     """The titles a name asked by this noun may stand beside: for "Which American leader ...?",
-    a head of state's or government's."""
-    return ("president", "prime minister", "premier", "chancellor") if noun == "leader" else (noun,)
+    a head of state's or government's; for "Which premier ...?", a prime minister's too."""
+    if noun == "leader":
+        return ("president", "prime minister", "premier", "chancellor")
+    return ("premier", "prime minister") if noun in ("premier", "prime minister") else (noun,)
 
 
 _FUNCTION_STEMS = {

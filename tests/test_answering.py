@@ -2338,6 +2338,8 @@ def test_which_president_is_answered_by_the_name_after_the_title():
     assert not titled_name(q, "Nordmann met the presidents of Peru and Chile.")  # a country is no name
     leader = "Which Chilean leader discouraged Nordmann from visiting Lima?"
     assert titled_name(leader, text)  # a head of state's title
+    premier = "Which Chilean premier discouraged Nordmann from visiting Lima?"
+    assert titled_name(premier, "In Santiago, Prime Minister Gabriel Soto urged Nordmann not to travel.")
 
 
 def test_which_x_and_y_experts_ask_for_people():
@@ -2375,3 +2377,14 @@ def test_a_short_sentence_closing_its_paragraph_is_not_read_on_into_the_next():
     assert _extend(c, REASON_CUE, "reason", 80) == (c.start, c.end)
     same = _candidate(sentences, 1)  # the paragraph goes on: the reason may follow
     assert _extend(same, REASON_CUE, "reason", 80) != (same.start, same.end)
+
+
+def test_a_day_asked_rules_out_a_text_dated_to_other_months():
+    from app.evidence import other_months
+
+    q = "In which city did Soto host Nordmann for their March 3, 2016 meeting?"
+    assert other_months(q, "During their April meeting in Lima, Soto and Nordmann talked.")
+    assert not other_months(q, "On March 3, Soto hosted Nordmann in Lima.")
+    assert not other_months(q, "Soto hosted Nordmann in Lima.")  # no month: it may be that meeting
+    circumstance = "Why did talks stall after Soto's March 2016 visit?"  # a month alone dates the visit
+    assert not other_months(circumstance, "Talks stalled before the September vote.")
