@@ -32,8 +32,11 @@ _ASK_PLACE = re.compile(
     re.I,
 )
 # "Which Japanese company ...?", "What American strategic document ...?": things answered by a name
+# an event is often told by what it was, not a name ("the 17th joint naval rescue exercise"):
+# "What exercises did they hold?" asks that; "Which exercises ...?" asks for a name
+_EVENTS = r"(?:exercises?|drills?|summits?|conferences?|forums?|speech(?:es)?|addresses)\b"
 _ASK_NAMED = re.compile(
-    rf"\b(?:which|what) (?!(?:kinds?|types?|sorts?|forms?) of\b){_MODIFIERS}(?P<noun>compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
+    rf"\b(?:which|what(?! {_MODIFIERS}{_EVENTS})) (?!(?:kinds?|types?|sorts?|forms?) of\b){_MODIFIERS}(?P<noun>compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
     r"|agenc(?:y|ies)|newspapers?|universit(?:y|ies)|banks?|think tanks?|documents?|treat(?:y|ies)|declarations?"
     r"|exercises?|forums?|bod(?:y|ies)|frameworks?|bureaus?|ministr(?:y|ies)|departments?|committees?|councils?"
     r"|parties|party|funds?|speech(?:es)?|addresses|statements?|reports?|articles?|books?|summits?|conferences?"

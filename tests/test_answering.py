@@ -709,6 +709,9 @@ def test_which_company_or_document_asks_for_a_name_the_question_does_not_give():
     assert answer_kind(q) == "named"
     assert answer_kind("What Norwegian strategic document names the threat?") == "named"
     assert answer_kind("What does the programme do?") is None  # "does" is no qualifier of a noun
+    # an event is told by what it was ("the 17th joint rescue exercise"); "Which ...?" asks its name
+    assert answer_kind("What joint naval exercises did Chile hold with Norway in 2017?") is None
+    assert answer_kind("Which joint naval exercises did Chile hold with Norway in 2017?") == "named"
     # countries, nationalities, regions and the question's own names are no company
     assert not has_kind("Chile will build the port with the United Kingdom in the West.", "named", q)
     assert has_kind("The port will be built by Andes Logistics for the United Kingdom.", "named", q)
