@@ -32,9 +32,10 @@ _ASK_PLACE = re.compile(
     re.I,
 )
 # "Which Japanese company ...?", "What American strategic document ...?": things answered by a name
-# an event is often told by what it was, not a name ("the 17th joint naval rescue exercise"):
-# "What exercises did they hold?" asks that; "Which exercises ...?" asks for a name
-_EVENTS = r"(?:exercises?|drills?|summits?|conferences?|forums?|speech(?:es)?|addresses)\b"
+# an exercise is often told by what it was, not a name ("the 17th joint naval rescue exercise"):
+# "What exercises did they hold?" asks that; "Which exercises ...?" asks for a name (summits and
+# forums have names: "the APEC Summit", "the Eastern Economic Forum")
+_EVENTS = r"(?:exercises?|drills?)\b"
 _ASK_NAMED = re.compile(
     rf"\b(?:which|what(?! {_MODIFIERS}{_EVENTS})) (?!(?:kinds?|types?|sorts?|forms?) of\b){_MODIFIERS}(?P<noun>compan(?:y|ies)|firms?|corporations?|organi[sz]ations?|institutions?"
     r"|agenc(?:y|ies)|newspapers?|universit(?:y|ies)|banks?|think tanks?|documents?|treat(?:y|ies)|declarations?"
