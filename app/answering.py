@@ -522,6 +522,10 @@ class Answerer:
         if not (ASK_ABBREVIATION.search(question) or term):
             # "NATO – North Atlantic Treaty Organization" glosses a name, it says nothing of it
             cands = [c for c in cands if not is_table_row(c.text)] or cands
+        if not asks_reference(question):
+            # "http://..., accessed on December 5, 2014.", "For more information, visit www.stimson.org.":
+            # a piece of a reference or a pointer, no answer
+            cands = [c for c in cands if not _WEB_REFERENCE.search(c.text)] or cands
         cands.sort(key=lambda c: -c.score)
         years = asked_years(question)
         dated = {id(c) for c in cands if self._years_present(years, c)} if years else None
@@ -1080,10 +1084,13 @@ def _holds_words(words: list[str], low: str) -> bool:
     return all(re.search(rf"\b{re.escape(w[:5])}", low) for w in words)
 
 
+_WEB_REFERENCE = re.compile(r"https?:|www\.|\baccessed\b", re.I)
+
+
 def _note_prose(text: str) -> bool:
     """An explanatory sentence of an endnote, not a piece of a reference (a quoted title, an
     author's name, a date, "Accessed ...", a web address)."""
-    if text.lstrip()[:1] in "\"“'‘(" or re.search(r"https?:|www\.|\bAccessed\b|\bibid\b", text, re.I):
+    if text.lstrip()[:1] in "\"“'‘(" or _WEB_REFERENCE.search(text) or re.search(r"\bibid\b", text, re.I):
         return False
     return len(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*\b", text)) >= 5
 

@@ -192,3 +192,16 @@ def test_an_abbreviation_the_corpus_never_defines_is_found_spelt_out_in_lower_ca
     assert names.spelled_out("LNG") == "liquefied natural gas"
     assert names.found("LNG", "the yamal liquefied natural gas plant")
     assert names.spelled_out("ODA") is None  # not "objectives develop and": no common word spells one out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the Stimson Center?",
+        "What kind of organisation is Stimson?",
+    ],
+)
+def test_a_web_address_is_no_answer_unless_a_reference_is_asked(real_service, question):
+    answer = real_service.ask(question)  # not "For more information, visit www.stimson.org."
+    assert answer.grounded
+    assert not any("http" in c.quote or "www." in c.quote for c in answer.citations)
