@@ -127,6 +127,10 @@ ANSWERABLE = {
     "blind115.jsonl": "dt",
     "blind116.jsonl": "dw",
     "blind117.jsonl": "dx",
+    "blind118.jsonl": "dy",
+    "blind119.jsonl": "dz",
+    "blind120.jsonl": "ea",
+    "blind121.jsonl": "eb",
 }
 UNANSWERABLE = {
     "unanswerable.jsonl": "u",
@@ -244,6 +248,10 @@ UNANSWERABLE = {
     "blind115_unanswerable.jsonl": "dtu",
     "blind116_unanswerable.jsonl": "dwu",
     "blind117_unanswerable.jsonl": "dxu",
+    "blind118_unanswerable.jsonl": "dyu",
+    "blind119_unanswerable.jsonl": "dzu",
+    "blind120_unanswerable.jsonl": "eau",
+    "blind121_unanswerable.jsonl": "ebu",
 }
 TYPES = {"fact", "why", "definition", "paraphrase", "recommendation", "multi_doc"}
 
